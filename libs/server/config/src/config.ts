@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/**
+ * The one place where the server side reads its environment. Everything else receives a typed
+ * `AppConfig`; a bad value stops the process at start-up with a message naming the variable.
+ */
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(z.string().url().optional())
+  .optional();
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Postgres server; when absent the embedded PGlite engine is used. */
+  DATABASE_URL: optionalUrl,
+  /** Folder for the embedded PGlite database (ignored when DATABASE_URL is set). */
+  DATA_DIR: z.string().min(1).default('.data'),
+  /** Redis for BullMQ; when absent jobs run in-process. */
+  REDIS_URL: optionalUrl,
+  API_HOST: z.string().min(1).default('0.0.0.0'),
+  API_PORT: port(3001),
+  WEB_PORT: port(3000),
+  /** Public origin printed on plates and used in links (no trailing slash). */
+  PUBLIC_BASE_URL: z
+    .string()
+    .url()
+    .default('http://localhost:3000')
+    .transform((v) => v.replace(/\/+$/, '')),
+  /** Internal origin the web app uses to reach the API. */
+  API_INTERNAL_URL: z
+    .string()
+    .url()
+    .default('http://127.0.0.1:3001')
+    .transform((v) => v.replace(/\/+$/, '')),
+  /** Load the demo city from data/ when the database holds no administrative units. */
+  LOAD_DEMO_DATA: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  return parsed.data;
+}
