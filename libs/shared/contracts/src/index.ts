@@ -1,1 +1,2 @@
-export {};
+export * from './dataset/provenance';
+export * from './dataset/records';

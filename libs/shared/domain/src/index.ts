@@ -1,1 +1,2 @@
 export * from './text/fold-vietnamese';
+export * from './plates/plate-code';

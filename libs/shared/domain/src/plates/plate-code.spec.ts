@@ -1,0 +1,52 @@
+import { PLATE_ALPHABET, parsePlateCode, plateCodeFromSerial } from './plate-code';
+
+const compact = (code: string) => code.replace('-', '');
+
+describe('plate codes', () => {
+  const codes = Array.from({ length: 400 }, (_, i) => plateCodeFromSerial('TB', i * 2311));
+
+  it('round-trips through the parser in any case and spacing', () => {
+    for (const code of codes) {
+      expect(parsePlateCode(code)).toMatchObject({ ok: true, code });
+      expect(parsePlateCode(` ${code.toLowerCase().split('').join(' ')} `)).toMatchObject({ ok: true, code });
+    }
+  });
+
+  it('uses no ambiguous characters', () => {
+    for (const c of '01OIL') expect(PLATE_ALPHABET).not.toContain(c);
+  });
+
+  it('detects every single wrong character in body or check', () => {
+    for (const code of codes) {
+      const chars = compact(code).split('');
+      for (let i = 2; i < chars.length; i++) {
+        for (const replacement of PLATE_ALPHABET) {
+          if (replacement === chars[i]) continue;
+          const typo = [...chars];
+          typo[i] = replacement;
+          expect(parsePlateCode(typo.join('')).ok).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('detects every swap of two neighbouring different characters', () => {
+    for (const code of codes) {
+      const chars = compact(code).split('');
+      for (let i = 2; i < chars.length - 1; i++) {
+        if (chars[i] === chars[i + 1]) continue;
+        const swapped = [...chars];
+        [swapped[i], swapped[i + 1]] = [swapped[i + 1] as string, swapped[i] as string];
+        expect(parsePlateCode(swapped.join('')).ok).toBe(false);
+      }
+    }
+  });
+
+  it('tells a malformed code from a bad check character', () => {
+    expect(parsePlateCode('hello')).toEqual({ ok: false, reason: 'malformed' });
+    expect(parsePlateCode('TB-0000A')).toEqual({ ok: false, reason: 'malformed' });
+    const good = plateCodeFromSerial('TB', 42);
+    const bad = good.slice(0, -1) + (good.endsWith('2') ? '3' : '2');
+    expect(parsePlateCode(bad)).toEqual({ ok: false, reason: 'bad_check_character' });
+  });
+});
