@@ -1,5 +1,8 @@
 // `npm test` runs every project's tests; each project has its own jest.config.js beside its project.json.
 module.exports = {
+  globalSetup: '<rootDir>/tools/testing/global-setup.js',
+  // PGlite loads its WASM with a dynamic import, which Jest only allows with --experimental-vm-modules
+  // (set in the npm test script).
   projects: [
     '<rootDir>/libs/shared/contracts',
     '<rootDir>/libs/shared/domain',

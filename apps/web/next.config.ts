@@ -1,0 +1,20 @@
+import path from 'node:path';
+import type { NextConfig } from 'next';
+
+// The monorepo root: the web imports plain-TS libraries from libs/shared/* (via tsconfig paths), which
+// Turbopack only resolves and compiles when they lie inside its root, and the standalone output must
+// trace files from there too.
+const monorepoRoot = path.join(__dirname, '..', '..');
+
+// No telemetry, even when someone forgets NEXT_TELEMETRY_DISABLED=1: Next reads it after loading this file.
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
+
+const nextConfig: NextConfig = {
+  output: 'standalone',
+  outputFileTracingRoot: monorepoRoot,
+  turbopack: { root: monorepoRoot },
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+export default nextConfig;

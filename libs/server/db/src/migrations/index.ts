@@ -1,0 +1,5 @@
+import { EnableExtensions1764201600000 } from './1764201600000-EnableExtensions';
+import { CreateDomainModel1764201660000 } from './1764201660000-CreateDomainModel';
+
+/** Every migration in order, listed explicitly so the compiled output needs no glob. */
+export const MIGRATIONS = [EnableExtensions1764201600000, CreateDomainModel1764201660000];
