@@ -9,6 +9,7 @@ module.exports = {
     '<rootDir>/libs/server/config',
     '<rootDir>/libs/server/db',
     '<rootDir>/libs/server/queue',
+    '<rootDir>/libs/server/dataset',
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',
     '<rootDir>/tools',

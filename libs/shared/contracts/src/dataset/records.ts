@@ -148,3 +148,6 @@ export type ServicePointRecord = z.infer<typeof servicePointRecordSchema>;
 /** The project's demo dataset: one file per kind under data/, each `{ about, records }`. */
 export const datasetFileSchema = <T extends z.ZodTypeAny>(record: T) =>
   z.object({ about: z.string().min(1), sources: z.array(z.string()).default([]), records: z.array(record) });
+
+/** The envelope alone, records unchecked: lets a reader report each bad record with its own line. */
+export const datasetEnvelopeSchema = z.object({ about: z.string().min(1), sources: z.array(z.string()).default([]), records: z.array(z.unknown()) });

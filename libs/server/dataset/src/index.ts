@@ -1,0 +1,5 @@
+export * from './dataset-importer';
+export * from './demo-city';
+export * from './import-summary';
+export * from './json-records';
+export * from './upsert';
