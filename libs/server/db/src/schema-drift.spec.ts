@@ -1,4 +1,4 @@
-import { createMigratedDataSource, TEST_ENGINES } from '@pho-so/server/db/testing';
+import { createMigratedDataSource, TEST_ENGINES } from './testing';
 import { pendingSchemaChanges } from './schema-drift';
 
 describe.each(TEST_ENGINES)('migrations on %s', (engine) => {
