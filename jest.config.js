@@ -10,6 +10,7 @@ module.exports = {
     '<rootDir>/libs/server/db',
     '<rootDir>/libs/server/queue',
     '<rootDir>/libs/server/dataset',
+    '<rootDir>/libs/server/nest',
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',
     '<rootDir>/tools',

@@ -21,6 +21,9 @@ function jestProject(projectRoot, displayName, extra = {}) {
     testMatch: ['<rootDir>/**/*.spec.ts'],
     transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { ...swcrc, swcrc: false }] },
     moduleNameMapper,
+    // NestJS 12 ships ES modules only. Node runs them from our CommonJS build through require(esm),
+    // but Jest's module loader cannot (before Node 24.9), so Jest compiles them to CommonJS with SWC.
+    transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|uint8array-extras|@tokenizer)/)'],
     ...extra,
   };
 }

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource, DatabaseEngine, DatabaseSettings } from '../data-source';
@@ -11,17 +14,27 @@ export const testDatabaseUrl = (): string => process.env['TEST_DATABASE_URL'] ??
 export interface TestDatabase {
   engine: DatabaseEngine;
   settings: DatabaseSettings;
+  /** The environment a process (API, CLI) needs to open this same database through its config. */
+  env: { DATABASE_URL?: string; DATA_DIR?: string };
   /** Drops the throwaway database (Postgres) or forgets it (PGlite in memory). */
   dispose(): Promise<void>;
 }
 
 /**
  * A database of its own for one test file, so files can run in parallel without seeing each other:
- * a fresh database on the Postgres server, or an in-memory PGlite instance.
+ * a fresh database on the Postgres server, or a PGlite instance in memory or, with `onDisk`, in a
+ * temporary folder that another process (or a later connection) can open.
  */
-export async function createTestDatabase(engine: DatabaseEngine): Promise<TestDatabase> {
+export async function createTestDatabase(engine: DatabaseEngine, { onDisk = false } = {}): Promise<TestDatabase> {
   if (engine === 'pglite') {
-    return { engine, settings: { dataDir: 'memory://' }, dispose: async () => undefined };
+    if (!onDisk) return { engine, settings: { dataDir: 'memory://' }, env: {}, dispose: async () => undefined };
+    const root = mkdtempSync(join(tmpdir(), 'pho-so-pglite-'));
+    return {
+      engine,
+      settings: { dataDir: join(root, 'pglite') },
+      env: { DATA_DIR: root },
+      dispose: async () => rmSync(root, { recursive: true, force: true }),
+    };
   }
   const adminUrl = testDatabaseUrl();
   const name = `pho_so_t_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -31,6 +44,7 @@ export async function createTestDatabase(engine: DatabaseEngine): Promise<TestDa
   return {
     engine,
     settings: { url: url.toString(), dataDir: 'memory://' },
+    env: { DATABASE_URL: url.toString() },
     dispose: () => withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
 }
@@ -46,13 +60,17 @@ async function withAdminClient<T>(url: string, work: (client: Client) => Promise
 }
 
 /** A fresh database with every migration applied, and a way to throw it away. */
-export async function createMigratedDataSource(engine: DatabaseEngine): Promise<{ dataSource: DataSource; dispose(): Promise<void> }> {
-  const database = await createTestDatabase(engine);
+export async function createMigratedDataSource(
+  engine: DatabaseEngine,
+  options: { onDisk?: boolean } = {},
+): Promise<{ dataSource: DataSource; database: TestDatabase; dispose(): Promise<void> }> {
+  const database = await createTestDatabase(engine, options);
   const dataSource = createDataSource(database.settings);
   await dataSource.initialize();
   await dataSource.runMigrations();
   return {
     dataSource,
+    database,
     dispose: async () => {
       if (dataSource.isInitialized) await dataSource.destroy();
       await database.dispose();

@@ -1,0 +1,14 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from '@pho-so/server/config';
+import { AppConfigModule, DatabaseModule, RedisModule } from '@pho-so/server/nest';
+import { HealthModule } from './modules/health/health.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [AppConfigModule.forRoot(config), DatabaseModule, RedisModule, HealthModule],
+    };
+  }
+}

@@ -1,0 +1,81 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem-details';
+
+/** A thrown problem: services throw these, the filter renders them. */
+export class ProblemException extends HttpException {
+  constructor(readonly problem: ProblemDetails) {
+    super(problem, problem.status);
+  }
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  429: 'Too many requests',
+  503: 'Service unavailable',
+};
+
+/**
+ * Turns every error into problem+json. Nest's own HttpExceptions (404 for unknown routes, 400 for
+ * malformed JSON bodies, 413...) keep their status; anything else is a 500 that is logged but whose
+ * details are never sent to the client.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const problem = this.toProblem(exception, request);
+    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown, request: Request): ProblemDetails {
+    const instance = request.originalUrl ?? request.url;
+    if (exception instanceof ProblemException) return { ...exception.problem, instance: exception.problem.instance ?? instance };
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const message = typeof body === 'string' ? body : (body as { message?: string | string[] }).message;
+      const routeMissing = status === 404 && typeof message === 'string' && message.startsWith('Cannot ');
+      return {
+        type: problemType(status === 404 ? 'not-found' : `http-${status}`),
+        title: TITLES[status] ?? 'Error',
+        status,
+        detail: routeMissing
+          ? `There is no endpoint ${request.method} ${request.path}. The API is described at /api/docs.`
+          : Array.isArray(message) ? message.join('; ') : (message ?? exception.message),
+        instance,
+      };
+    }
+    // Body-parser errors (malformed JSON, too large) carry a status but are not HttpExceptions.
+    const status = (exception as { status?: unknown })?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return {
+        type: problemType(`http-${status}`),
+        title: TITLES[status] ?? 'Bad request',
+        status,
+        detail: status === 400 ? 'The request body is not valid JSON.' : ((exception as Error).message ?? 'Bad request'),
+        instance,
+      };
+    }
+    return {
+      type: problemType('internal'),
+      title: 'Internal server error',
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      detail: 'Something went wrong on our side. The error has been logged; please try again later.',
+      instance,
+    };
+  }
+}

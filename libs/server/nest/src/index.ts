@@ -1,0 +1,4 @@
+export * from './config.module';
+export * from './database.module';
+export * from './readiness.service';
+export * from './redis.module';
