@@ -1,0 +1,46 @@
+import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { DEFAULT_JOB_OPTIONS, EnqueueOptions, JobHandlers, JobMap, JobQueue, QUEUE_NAME } from './jobs';
+
+export interface BullMqSettings {
+  connection: ConnectionOptions;
+  /** Redis key prefix; tests use one per run. */
+  prefix?: string;
+  queueName?: string;
+}
+
+/** Producer on Redis: what the API uses when REDIS_URL is set. */
+export class BullMqJobQueue<J extends JobMap> implements JobQueue<J> {
+  readonly queue: Queue;
+
+  constructor(settings: BullMqSettings) {
+    this.queue = new Queue(settings.queueName ?? QUEUE_NAME, {
+      connection: settings.connection,
+      prefix: settings.prefix,
+      defaultJobOptions: DEFAULT_JOB_OPTIONS,
+    });
+  }
+
+  async enqueue<N extends keyof J & string>(name: N, payload: J[N], options: EnqueueOptions = {}): Promise<void> {
+    await this.queue.add(name, payload, { jobId: options.jobId, delay: options.delayMs });
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+  }
+}
+
+/**
+ * Consumer on Redis: dispatches each job to its handler by name. An unknown name fails the job
+ * (visibly, in the failed set) instead of silently completing it.
+ */
+export function createBullMqWorker<J extends JobMap>(settings: BullMqSettings, handlers: JobHandlers<J>, concurrency = 1): Worker {
+  return new Worker(
+    settings.queueName ?? QUEUE_NAME,
+    async (job) => {
+      const handler = handlers[job.name as keyof J & string];
+      if (!handler) throw new Error(`no handler for job "${job.name}"`);
+      await handler(job.data as J[keyof J & string], { jobId: job.id ?? '', attempt: job.attemptsMade + 1 });
+    },
+    { connection: settings.connection, prefix: settings.prefix, concurrency, autorun: true },
+  );
+}

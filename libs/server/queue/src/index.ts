@@ -1,0 +1,3 @@
+export * from './bullmq-queue';
+export * from './in-process-queue';
+export * from './jobs';

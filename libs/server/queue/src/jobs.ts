@@ -1,0 +1,47 @@
+/**
+ * The one place where job names and their payload types live. API (producer) and worker
+ * (processors) both import from here, so a renamed job or a changed payload fails to compile on
+ * both sides at once. Each feature adds its jobs to `PhoSoJobs` when it lands; there are none yet.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface PhoSoJobs {}
+
+/** Every job of the platform goes through one BullMQ queue; names tell processors apart. */
+export const QUEUE_NAME = 'pho-so';
+
+/** Payload map of any job set: name → payload. */
+export type JobMap = object;
+
+export type JobHandler<P> = (payload: P, context: { jobId: string; attempt: number }) => Promise<void>;
+export type JobHandlers<J extends JobMap> = { [N in keyof J & string]?: JobHandler<J[N]> };
+
+export interface EnqueueOptions {
+  /** Deterministic id: the same work enqueued twice is stored once. */
+  jobId?: string;
+  delayMs?: number;
+}
+
+/** Producer side, identical for both runners. */
+export interface JobQueue<J extends JobMap = PhoSoJobs> {
+  enqueue<N extends keyof J & string>(name: N, payload: J[N], options?: EnqueueOptions): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A deterministic job id from its parts, e.g. jobId('qr', plate, 3, 'svg') → "qr-TB-4K7PX-3-svg".
+ * BullMQ uses ':' as its key separator, so ids must not contain one.
+ */
+export function jobId(...parts: (string | number)[]): string {
+  const id = parts.map(String).join('-');
+  if (id.includes(':')) throw new RangeError(`job id must not contain ':' (got "${id}")`);
+  if (/^\d+$/.test(id)) throw new RangeError('job id must not be a plain integer (BullMQ reserves those)');
+  return id;
+}
+
+/** Retention and retry defaults for every job (DESIGN: removeOnComplete/removeOnFail always set). */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential' as const, delay: 1000 },
+  removeOnComplete: { age: 24 * 3600, count: 1000 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 5000 },
+};

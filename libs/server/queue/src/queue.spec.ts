@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { BullMqJobQueue, createBullMqWorker } from './bullmq-queue';
+import { InProcessJobQueue } from './in-process-queue';
+import { jobId } from './jobs';
+
+type TestJobs = { 'test.record': { value: number }; 'test.flaky': { failTimes: number } };
+
+describe('jobId', () => {
+  it('joins parts deterministically and refuses separators BullMQ reserves', () => {
+    expect(jobId('qr', 'TB-4K7PX', 3, 'svg')).toBe('qr-TB-4K7PX-3-svg');
+    expect(() => jobId('qr', 'a:b')).toThrow(/':'/);
+    expect(() => jobId(42)).toThrow(/integer/);
+  });
+});
+
+describe('InProcessJobQueue', () => {
+  it('queues a deterministic id once while it is pending, retries failures, and drains on close', async () => {
+    const seen: number[] = [];
+    let flakyCalls = 0;
+    const queue = new InProcessJobQueue<TestJobs>(
+      {
+        'test.record': async ({ value }) => void seen.push(value),
+        'test.flaky': async ({ failTimes }) => {
+          flakyCalls++;
+          if (flakyCalls <= failTimes) throw new Error('transient');
+        },
+      },
+      1,
+    );
+    await Promise.all([
+      queue.enqueue('test.record', { value: 1 }, { jobId: 'rec-1' }),
+      queue.enqueue('test.record', { value: 1 }, { jobId: 'rec-1' }),
+    ]);
+    await queue.enqueue('test.record', { value: 2 });
+    await queue.enqueue('test.flaky', { failTimes: 2 });
+    await queue.drain();
+    await queue.close();
+    expect(seen).toEqual([1, 2]);
+    expect(flakyCalls).toBe(3);
+    expect(queue.failures).toEqual([]);
+  });
+
+  it('refuses a job it has no handler for', async () => {
+    const queue = new InProcessJobQueue<TestJobs>({});
+    await expect(queue.enqueue('test.record', { value: 1 })).rejects.toThrow(/no handler/);
+  });
+});
+
+// Integration: real BullMQ on the real Redis, under a key prefix of this run only.
+describe('BullMQ runner on Redis', () => {
+  const connection = { url: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379', maxRetriesPerRequest: null };
+  const prefix = `${process.env['TEST_REDIS_PREFIX'] ?? 'test:'}${randomBytes(3).toString('hex')}`;
+
+  it('stores a deterministic id once and processes it with the named handler', async () => {
+    const queue = new BullMqJobQueue<TestJobs>({ connection, prefix });
+    const processed: number[] = [];
+    let resolveDone: () => void = () => undefined;
+    const done = new Promise<void>((r) => (resolveDone = r));
+    await queue.enqueue('test.record', { value: 7 }, { jobId: jobId('record', 7) });
+    await queue.enqueue('test.record', { value: 7 }, { jobId: jobId('record', 7) });
+    expect(await queue.queue.getJobCounts('waiting')).toEqual({ waiting: 1 });
+
+    const worker = createBullMqWorker<TestJobs>({ connection, prefix }, {
+      'test.record': async ({ value }) => {
+        processed.push(value);
+        resolveDone();
+      },
+    });
+    await done;
+    await worker.close();
+    expect(processed).toEqual([7]);
+    await queue.queue.obliterate({ force: true });
+    await queue.close();
+  }, 30_000);
+
+  it('fails a job whose name has no handler, visibly', async () => {
+    const queue = new BullMqJobQueue<Record<string, unknown>>({ connection, prefix: `${prefix}u` });
+    await queue.queue.add('unknown.job', {}, { attempts: 1 });
+    const worker = createBullMqWorker({ connection, prefix: `${prefix}u` }, {});
+    const failed = new Promise<string>((r) => worker.on('failed', (_job, error) => r(error.message)));
+    expect(await failed).toMatch(/no handler for job "unknown.job"/);
+    await worker.close();
+    await queue.queue.obliterate({ force: true });
+    await queue.close();
+  }, 30_000);
+});
