@@ -43,7 +43,6 @@ export const configSchema = z.object({
     .transform((v) => v === 'true'),
   /** Folder of the project's demo dataset (relative to the working directory). */
   DEMO_DATA_DIR: z.string().min(1).default('data'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

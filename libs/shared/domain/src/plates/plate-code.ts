@@ -1,5 +1,5 @@
 /**
- * Plate codes: `{PREFIX}-{BODY}{CHECK}`, e.g. `TB-4K7PX`.
+ * Plate codes: `{PREFIX}-{BODY}{CHECK}`, e.g. `TB-233AH`.
  *
  * The alphabet leaves out 0/O, 1/I/L, which people confuse when reading a weathered plate. It has
  * 31 symbols, a prime, so a weighted sum mod 31 with distinct non-zero weights catches every single
