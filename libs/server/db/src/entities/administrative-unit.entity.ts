@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { TimestampedEntity } from './base.entity';
 import type { Provenance } from '@pho-so/shared/contracts';
 
 export type AdminUnitLevel = 'province' | 'district' | 'commune';
@@ -10,7 +11,7 @@ export type AdminUnitLevel = 'province' | 'district' | 'commune';
  */
 @Entity({ name: 'administrative_unit' })
 @Index('UQ_administrative_unit_code_valid_from', { synchronize: false })
-export class AdministrativeUnitEntity {
+export class AdministrativeUnitEntity extends TimestampedEntity {
   @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' })
   id!: number;
 
@@ -41,10 +42,4 @@ export class AdministrativeUnitEntity {
 
   @Column({ type: 'jsonb' })
   provenance!: Provenance;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

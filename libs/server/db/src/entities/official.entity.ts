@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { TimestampedEntity } from './base.entity';
 import type { OfficialWardScopeEntity } from './official-ward-scope.entity';
 
 export type OfficialRole = 'admin' | 'ward_editor';
@@ -6,7 +7,7 @@ export type OfficialRole = 'admin' | 'ward_editor';
 /** An account of a ward official or a provincial IT administrator. Emails are stored lower-case. */
 @Entity({ name: 'official' })
 @Check('CHK_official_role', `"role" IN ('admin', 'ward_editor')`)
-export class OfficialEntity {
+export class OfficialEntity extends TimestampedEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -32,10 +33,4 @@ export class OfficialEntity {
 
   @OneToMany('OfficialWardScopeEntity', 'official')
   wardScopes?: OfficialWardScopeEntity[];
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

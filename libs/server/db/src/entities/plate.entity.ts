@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { VersionedEntity } from './base.entity';
 import type { Provenance } from '@pho-so/shared/contracts';
 import { StreetEntity } from './street.entity';
 
@@ -8,7 +9,7 @@ export type PlateStatus = (typeof PLATE_STATUSES)[number];
 /** A physical plate. `code` is canonical (upper case, `TB-233AH`) and never reused. */
 @Entity({ name: 'plate' })
 @Check('CHK_plate_status', `"status" IN ('active', 'damaged', 'missing', 'removed')`)
-export class PlateEntity {
+export class PlateEntity extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -40,13 +41,4 @@ export class PlateEntity {
 
   @Column({ type: 'jsonb' })
   provenance!: Provenance;
-
-  @VersionColumn({ default: 1 })
-  version!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

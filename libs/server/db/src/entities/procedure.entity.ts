@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { TimestampedEntity } from './base.entity';
 import type { Provenance } from '@pho-so/shared/contracts';
 import type { ProcedureChannelEntity } from './procedure-channel.entity';
 
@@ -7,7 +8,7 @@ export type ProcedureLevel = 'commune' | 'province' | 'ministry';
 /** An administrative procedure (thủ tục hành chính) as published on the national portal. */
 @Entity({ name: 'procedure' })
 @Index('IDX_procedure_name_search', { synchronize: false })
-export class ProcedureEntity {
+export class ProcedureEntity extends TimestampedEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -58,10 +59,4 @@ export class ProcedureEntity {
 
   @Column({ type: 'jsonb' })
   provenance!: Provenance;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { VersionedEntity } from './base.entity';
 import type { Provenance } from '@pho-so/shared/contracts';
 import { AdministrativeUnitEntity } from './administrative-unit.entity';
 import { OfficialEntity } from './official.entity';
@@ -13,7 +14,7 @@ export type ServicePointKind = 'ward_centre' | 'provincial_centre' | 'branch';
  */
 @Entity({ name: 'service_point' })
 @Index('IDX_service_point_earth', { synchronize: false })
-export class ServicePointEntity {
+export class ServicePointEntity extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -76,13 +77,4 @@ export class ServicePointEntity {
 
   @Column({ type: 'jsonb' })
   provenance!: Provenance;
-
-  @VersionColumn({ default: 1 })
-  version!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

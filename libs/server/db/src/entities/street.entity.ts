@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { VersionedEntity } from './base.entity';
 import type { Namesake, Provenance, StreetGeometry } from '@pho-so/shared/contracts';
 import { numberTransformer } from './columns';
 import type { StreetWardEntity } from './street-ward.entity';
@@ -8,7 +9,7 @@ export type StreetKind = 'named_street' | 'numbered_street' | 'route_number';
 /** A street. Accent-insensitive trigram search uses an expression index created in the migration. */
 @Entity({ name: 'street' })
 @Index('IDX_street_name_search', { synchronize: false })
-export class StreetEntity {
+export class StreetEntity extends VersionedEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -60,13 +61,4 @@ export class StreetEntity {
 
   @OneToMany('StreetWardEntity', 'street')
   wards?: StreetWardEntity[];
-
-  @VersionColumn({ default: 1 })
-  version!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }
