@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, FindOptionsOrder, FindOptionsWhere, ObjectLiteral, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { IsNull } from 'typeorm';
 import type {
   AdminSuccessionRecord,
@@ -30,6 +31,26 @@ export interface Located<T> {
 
 function count(summary: ImportSummary, outcome: UpsertOutcome): void {
   summary[outcome] += 1;
+}
+
+/**
+ * Makes a parent's child rows equal `wanted` (compared on the fields `wanted` has), replacing them
+ * all when anything differs. Returns whether it changed anything.
+ */
+async function replaceChildRows<T extends ObjectLiteral>(
+  repository: Repository<T>,
+  parent: FindOptionsWhere<T>,
+  order: FindOptionsOrder<T>,
+  wanted: QueryDeepPartialEntity<T>[],
+): Promise<boolean> {
+  const fields = Object.keys(wanted[0] ?? {});
+  const current = (await repository.find({ where: parent, order })).map((row) =>
+    Object.fromEntries(fields.map((field) => [field, row[field]])),
+  );
+  if (current.length === wanted.length && sameValue(current, wanted)) return false;
+  await repository.delete(parent);
+  if (wanted.length > 0) await repository.insert(wanted);
+  return true;
 }
 
 /** The ward as it stands today (valid_to is null) for a GSO code. */
@@ -163,26 +184,21 @@ export class DatasetImporter {
         syncedAt: record.syncedAt === null ? null : new Date(record.syncedAt),
         provenance: record.provenance,
       });
-      const wanted = record.channels.map((c, ordinal) => ({
-        procedureId: row.id,
-        ordinal,
-        channel: c.channel,
-        timeRaw: c.time.raw,
-        timeValue: c.time.value,
-        timeUnit: c.time.unit,
-        fee: c.fee,
-        note: c.note,
-      }));
-      const current = await channels.find({ where: { procedureId: row.id }, order: { ordinal: 'ASC' } });
-      const comparable = current.map(({ procedureId, ordinal, channel, timeRaw, timeValue, timeUnit, fee, note }) => ({
-        procedureId, ordinal, channel, timeRaw, timeValue, timeUnit, fee, note,
-      }));
-      let channelsChanged = false;
-      if (!sameValue(comparable, wanted)) {
-        await channels.delete({ procedureId: row.id });
-        if (wanted.length > 0) await channels.insert(wanted);
-        channelsChanged = true;
-      }
+      const channelsChanged = await replaceChildRows(
+        channels,
+        { procedureId: row.id },
+        { ordinal: 'ASC' },
+        record.channels.map((c, ordinal) => ({
+          procedureId: row.id,
+          ordinal,
+          channel: c.channel,
+          timeRaw: c.time.raw,
+          timeValue: c.time.value,
+          timeUnit: c.time.unit,
+          fee: c.fee,
+          note: c.note,
+        })),
+      );
       count(summary, outcome === 'unchanged' && channelsChanged ? 'updated' : outcome);
     }
     return summary;
@@ -211,19 +227,14 @@ export class DatasetImporter {
         proceduresNotAccepted: record.proceduresNotAccepted,
         provenance: record.provenance,
       });
-      const wanted = record.closures.map((c) => ({ startsOn: c.from, endsOn: c.to, reason: c.reason }));
-      const current = (await closures.find({ where: { servicePointId: row.id }, order: { startsOn: 'ASC' } })).map((c) => ({
-        startsOn: c.startsOn,
-        endsOn: c.endsOn,
-        reason: c.reason,
-      }));
-      const byStart = (a: { startsOn: string }, b: { startsOn: string }) => a.startsOn.localeCompare(b.startsOn);
-      let closuresChanged = false;
-      if (!sameValue(current, [...wanted].sort(byStart))) {
-        await closures.delete({ servicePointId: row.id });
-        if (wanted.length > 0) await closures.insert(wanted.map((c) => ({ ...c, servicePointId: row.id })));
-        closuresChanged = true;
-      }
+      const closuresChanged = await replaceChildRows(
+        closures,
+        { servicePointId: row.id },
+        { startsOn: 'ASC' },
+        [...record.closures]
+          .sort((a, b) => a.from.localeCompare(b.from))
+          .map((c) => ({ servicePointId: row.id, startsOn: c.from, endsOn: c.to, reason: c.reason })),
+      );
       count(summary, outcome === 'unchanged' && closuresChanged ? 'updated' : outcome);
     }
     return summary;
