@@ -4,7 +4,7 @@
 // decorator metadata, which esbuild cannot emit. Path aliases from tsconfig.base.json are rewritten
 // to relative requires, so the output runs with plain `node` and no runtime resolver.
 import { transformFile } from '@swc/core';
-import { readFileSync, mkdirSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, mkdirSync, writeFileSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '../..');
@@ -42,8 +42,14 @@ await Promise.all(
       jsc: { ...swcrc.jsc, baseUrl: root, paths: tsconfig.compilerOptions.paths },
     });
     mkdirSync(dirname(outFile), { recursive: true });
-    writeFileSync(outFile, code + (map ? `\n//# sourceMappingURL=${outFile.split('/').pop()}.map\n` : ''));
-    if (map) writeFileSync(`${outFile}.map`, map);
+    // Write then rename: another process (a test, a running server) may be reading the same file.
+    const writeAtomically = (path, content) => {
+      const temp = `${path}.${process.pid}.tmp`;
+      writeFileSync(temp, content);
+      renameSync(temp, path);
+    };
+    writeAtomically(outFile, code + (map ? `\n//# sourceMappingURL=${outFile.split('/').pop()}.map\n` : ''));
+    if (map) writeAtomically(`${outFile}.map`, map);
   }),
 );
 console.log(`compiled ${files.length} files to ${relative(root, outRoot)} in ${Date.now() - started} ms`);

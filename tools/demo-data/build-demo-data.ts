@@ -27,14 +27,13 @@ import {
   type LatLng,
   type Provenance,
 } from '@pho-so/shared/contracts';
-import { plateCodeFromSerial, slugify } from '@pho-so/shared/domain';
+import { parseProcessingTime, plateCodeFromSerial, slugify } from '@pho-so/shared/domain';
 
 type AdminUnitInput = z.input<typeof adminUnitRecordSchema>;
 type AdminSuccessionInput = z.input<typeof adminSuccessionRecordSchema>;
 type StreetInput = z.input<typeof streetRecordSchema>;
 type PlateInput = z.input<typeof plateRecordSchema>;
 type ProcedureInput = z.input<typeof procedureRecordSchema>;
-type ProcessingTime = ProcedureInput['channels'][number]['time'];
 type ServicePointInput = z.input<typeof servicePointRecordSchema>;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -608,25 +607,6 @@ export function buildPlates(streets: readonly StreetInput[]): PlateInput[] {
 // ---------------------------------------------------------------------------------------------------------
 // Procedures (national portal)
 // ---------------------------------------------------------------------------------------------------------
-
-const TIME_UNITS: Readonly<Record<string, NonNullable<ProcessingTime['unit']>>> = {
-  'ngày làm việc': 'working_days',
-  ngày: 'days',
-  giờ: 'hours',
-  tháng: 'months',
-};
-
-/** "5 Ngày làm việc" → 5 working days; "1" → 1 with no unit (never guessed); anything else → unknown. */
-export function parseProcessingTime(raw: string): ProcessingTime {
-  const text = cleanText(raw);
-  const match = /^(\d+(?:[.,]\d+)?)(?:\s+(\S.*))?$/u.exec(text);
-  if (!match) return { raw: text, value: null, unit: null };
-  const value = Number((match[1] ?? '').replace(',', '.'));
-  const unitText = match[2];
-  if (unitText === undefined) return { raw: text, value, unit: null };
-  const unit = TIME_UNITS[unitText.toLowerCase()];
-  return unit === undefined ? { raw: text, value: null, unit: null } : { raw: text, value, unit };
-}
 
 const CHANNELS: Readonly<Record<string, 'online' | 'postal' | 'in_person'>> = {
   'Trực tuyến': 'online',

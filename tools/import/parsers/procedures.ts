@@ -4,7 +4,7 @@ import { procedureRecordSchema, type ProcedureRecord, type Provenance } from '@p
 import { ImportRejected, lineAt, nodeAt, parseJsonDocument, validateJsonRecords, type Located } from '@pho-so/server/dataset';
 import { oneLine, rejectDuplicates } from './common';
 import { dossierText, legalBasisText, plainText } from './portal-text';
-import { parseProcessingTime } from './processing-time';
+import { parseProcessingTime } from '@pho-so/shared/domain';
 
 /**
  * Procedures from a crawl of the national public-service portal (dichvucong.gov.vn), in the shape of

@@ -42,12 +42,13 @@ describe('parseServicePointsCsv', () => {
       phone: '0227 000 0000',
       email: 'ttphcc.demo@example.vn',
       openingHours: 'Mo-Fr 07:30-11:30,13:30-17:00',
-      closures: [],
       accessibilityNotes: 'Có dốc cho xe lăn (demo).\nThang máy lên tầng 2 (demo).',
       proceduresNotAccepted: ['1.001193', '2.000815'],
       provenance: { source: 'demo', licence: 'demo', demo: ['*'] },
     });
     expect(items[0]?.record).toMatchObject({ phone: null, email: null, proceduresNotAccepted: [] });
+    // No closures column: the importer must leave closures entered by officials alone.
+    expect(items[0]?.record.closures).toBeUndefined();
     expect(items[2]?.record).toMatchObject({ kind: 'provincial_centre', wardCode: null });
   });
 

@@ -111,7 +111,6 @@ export function parseServicePointsCsv(file: string, text: string, options: Servi
       phone: orNull(get('phone')),
       email: orNull(get('email')),
       openingHours: get('opening_hours'),
-      closures: [],
       accessibilityNotes: get('accessibility_notes'),
       proceduresNotAccepted,
       provenance: {

@@ -227,14 +227,16 @@ export class DatasetImporter {
         proceduresNotAccepted: record.proceduresNotAccepted,
         provenance: record.provenance,
       });
-      const closuresChanged = await replaceChildRows(
-        closures,
-        { servicePointId: row.id },
-        { startsOn: 'ASC' },
-        [...record.closures]
-          .sort((a, b) => a.from.localeCompare(b.from))
-          .map((c) => ({ servicePointId: row.id, startsOn: c.from, endsOn: c.to, reason: c.reason })),
-      );
+      const closuresChanged =
+        record.closures !== undefined &&
+        (await replaceChildRows(
+          closures,
+          { servicePointId: row.id },
+          { startsOn: 'ASC' },
+          [...record.closures]
+            .sort((a, b) => a.from.localeCompare(b.from))
+            .map((c) => ({ servicePointId: row.id, startsOn: c.from, endsOn: c.to, reason: c.reason })),
+        ));
       count(summary, outcome === 'unchanged' && closuresChanged ? 'updated' : outcome);
     }
     return summary;

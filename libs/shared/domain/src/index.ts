@@ -1,2 +1,3 @@
 export * from './text/fold-vietnamese';
 export * from './plates/plate-code';
+export * from './procedures/processing-time';

@@ -7,10 +7,12 @@ export type AdminUnitLevel = 'province' | 'district' | 'commune';
 /**
  * A province, district or commune as it stood during [valid_from, valid_to]. GSO codes are reused
  * across the 2025 reform (old and new Phường Trần Hưng Đạo are both 12452), so the natural key is
- * the code plus the start of validity; that unique index is an expression and lives in the migration.
+ * the code plus the start of validity, and only one unit per code may be current (valid_to null).
+ * Both unique indexes are an expression or partial and live in the migration.
  */
 @Entity({ name: 'administrative_unit' })
 @Index('UQ_administrative_unit_code_valid_from', { synchronize: false })
+@Index('UQ_administrative_unit_current_code', { synchronize: false })
 export class AdministrativeUnitEntity extends TimestampedEntity {
   @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' })
   id!: number;

@@ -5,7 +5,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * reviewed by hand; the last block adds what TypeORM cannot express and must not touch
  * (its entities declare these indexes with `synchronize: false`):
  * - a unique natural key for administrative units, (code, start of validity), since GSO codes are
- *   reused across the 2025 reform;
+ *   reused across the 2025 reform, and at most one current (valid_to IS NULL) unit per code;
  * - accent-insensitive trigram indexes for street and procedure names (unaccent() is only STABLE,
  *   so an IMMUTABLE wrapper pinned to the unaccent dictionary makes it indexable);
  * - a GiST index on ll_to_earth(lat, lng) for nearest service point queries;
@@ -62,6 +62,7 @@ export class CreateDomainModel1764201660000 implements MigrationInterface {
 
     await queryRunner.query(`CREATE FUNCTION immutable_unaccent(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$`);
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_administrative_unit_code_valid_from" ON "administrative_unit" ("code", COALESCE("valid_from", '-infinity'::date))`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_administrative_unit_current_code" ON "administrative_unit" ("code") WHERE "valid_to" IS NULL`);
     await queryRunner.query(`CREATE INDEX "IDX_street_name_search" ON "street" USING gin (lower(immutable_unaccent("name")) gin_trgm_ops)`);
     await queryRunner.query(`CREATE INDEX "IDX_procedure_name_search" ON "procedure" USING gin (lower(immutable_unaccent("name")) gin_trgm_ops)`);
     await queryRunner.query(`CREATE INDEX "IDX_service_point_earth" ON "service_point" USING gist (ll_to_earth("lat", "lng"))`);
@@ -75,6 +76,7 @@ export class CreateDomainModel1764201660000 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "public"."IDX_service_point_earth"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_procedure_name_search"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_street_name_search"`);
+    await queryRunner.query(`DROP INDEX "public"."UQ_administrative_unit_current_code"`);
     await queryRunner.query(`DROP INDEX "public"."UQ_administrative_unit_code_valid_from"`);
     await queryRunner.query(`DROP FUNCTION immutable_unaccent(text)`);
 

@@ -63,7 +63,7 @@ export type Namesake = z.infer<typeof namesakeSchema>;
 
 export const streetEndSchema = z.object({ description: z.string().min(1), point: latLngSchema.nullable() });
 export const streetRecordSchema = z.object({
-  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a lower-case slug such as tran-hung-dao'),
+  slug: z.string().max(120).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a lower-case slug such as tran-hung-dao'),
   name: z.string().min(1),
   kind: streetKindSchema,
   oldNames: z.array(z.string().min(1)).default([]),
@@ -81,7 +81,7 @@ export type StreetRecord = z.infer<typeof streetRecordSchema>;
 
 export const plateStatusSchema = z.enum(['active', 'damaged', 'missing', 'removed']);
 export const plateRecordSchema = z.object({
-  code: z.string().min(1),
+  code: z.string().min(1).max(16),
   streetSlug: z.string().min(1),
   positionDescription: z.string().min(1),
   point: latLngSchema.nullable(),
@@ -129,7 +129,7 @@ export const servicePointKindSchema = z.enum(['ward_centre', 'provincial_centre'
 export const closureSchema = z.object({ from: isoDate, to: isoDate, reason: z.string().min(1) });
 export const servicePointRecordSchema = z.object({
   /** Stable natural key, e.g. "ttphcc-12452". */
-  key: z.string().regex(/^[a-z0-9-]+$/),
+  key: z.string().max(64).regex(/^[a-z0-9-]+$/, 'expected lower-case letters, digits and hyphens, e.g. ttphcc-12452'),
   kind: servicePointKindSchema,
   name: z.string().min(1),
   wardCode: gsoCode.nullable(),
@@ -138,7 +138,8 @@ export const servicePointRecordSchema = z.object({
   phone: z.string().nullable(),
   email: z.string().email().nullable(),
   openingHours: z.string().min(1),
-  closures: z.array(closureSchema).default([]),
+  /** Absent: leave the closures officials entered alone (a CSV import carries none). */
+  closures: z.array(closureSchema).optional(),
   accessibilityNotes: z.string().default(''),
   proceduresNotAccepted: z.array(z.string()).default([]),
   provenance: provenanceSchema,
