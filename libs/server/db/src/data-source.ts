@@ -5,6 +5,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '@pho-so/server/config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { lockPgliteFolder } from './pglite-lock';
 
 export type DatabaseEngine = 'postgres' | 'pglite';
 
@@ -49,7 +50,10 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
   // Loaded lazily: the WASM engine is only paid for when it is used.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { PGliteDriver } = require('typeorm-pglite') as typeof import('typeorm-pglite');
-  if (!settings.dataDir.startsWith('memory://')) mkdirSync(settings.dataDir, { recursive: true });
+  if (!settings.dataDir.startsWith('memory://')) {
+    mkdirSync(settings.dataDir, { recursive: true });
+    lockPgliteFolder(settings.dataDir);
+  }
   return {
     ...common,
     driver: new PGliteDriver({ dataDir: settings.dataDir, extensions: pgliteExtensions() }).driver,

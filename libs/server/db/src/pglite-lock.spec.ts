@@ -1,0 +1,30 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lockPgliteFolder, PgliteFolderInUse } from './pglite-lock';
+
+describe('lockPgliteFolder', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'pho-so-lock-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses a folder another live process holds, naming it', async () => {
+    // A real second process takes the lock and stays alive until we end it.
+    const other = spawn(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(join(dir, 'pho-so.lock'))}, String(process.pid)); setInterval(() => {}, 1000)`]);
+    await new Promise((r) => setTimeout(r, 300));
+    try {
+      expect(() => lockPgliteFolder(dir)).toThrow(PgliteFolderInUse);
+      expect(() => lockPgliteFolder(dir)).toThrow(new RegExp(`pid ${other.pid}`));
+    } finally {
+      other.kill();
+    }
+  });
+
+  it('takes over a lock left by a process that is gone, and lets its own process in again', () => {
+    writeFileSync(join(dir, 'pho-so.lock'), '999999999');
+    lockPgliteFolder(dir);
+    expect(readFileSync(join(dir, 'pho-so.lock'), 'utf8')).toBe(String(process.pid));
+    expect(() => lockPgliteFolder(dir)).not.toThrow();
+  });
+});
