@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
-import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem-details';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ProblemDetails, problemType, sendProblem } from './problem-details';
 
 /** A thrown problem: services throw these, the filter renders them. */
 export class ProblemException extends HttpException {
@@ -34,15 +34,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception, request);
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+    sendProblem(reply, problem);
   }
 
-  private toProblem(exception: unknown, request: Request): ProblemDetails {
-    const instance = request.originalUrl ?? request.url;
+  private toProblem(exception: unknown, request: FastifyRequest): ProblemDetails {
+    const instance = request.url;
     if (exception instanceof ProblemException) return { ...exception.problem, instance: exception.problem.instance ?? instance };
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -54,13 +54,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         title: TITLES[status] ?? 'Error',
         status,
         detail: routeMissing
-          ? `There is no endpoint ${request.method} ${request.path}. The API is described at /api/docs.`
+          ? `There is no endpoint ${request.method} ${request.url.split('?')[0]}. The API is described at /api/docs.`
           : Array.isArray(message) ? message.join('; ') : (message ?? exception.message),
         instance,
       };
     }
-    // Body-parser errors (malformed JSON, too large) carry a status but are not HttpExceptions.
-    const status = (exception as { status?: unknown })?.status;
+    // Fastify's own errors (malformed JSON body, unsupported media type, body too large) carry a
+    // statusCode but are not HttpExceptions.
+    const status = (exception as { statusCode?: unknown; status?: unknown })?.statusCode ?? (exception as { status?: unknown })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return {
         type: problemType(`http-${status}`),

@@ -1,8 +1,8 @@
-import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, HttpStatus } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { ReadinessService } from '@pho-so/server/nest';
-import { PROBLEM_CONTENT_TYPE, problemType } from '../../common/problem-details';
+import { ReadinessService, type ReadinessReport } from '@pho-so/server/nest';
+import { ProblemException } from '../../common/problem-details.filter';
+import { problemType } from '../../common/problem-details';
 
 @ApiTags('health')
 @Controller('health')
@@ -18,24 +18,18 @@ export class HealthController {
   }
 
   @Get('ready')
+  @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'The database (and Redis, when configured) answer' })
-  async ready(@Res() response: Response): Promise<void> {
+  async ready(): Promise<{ status: 'ready' } & ReadinessReport> {
     const report = await this.readiness.check();
-    response.setHeader('Cache-Control', 'no-store');
-    if (report.ready) {
-      response.status(HttpStatus.OK).json({ status: 'ready', ...report });
-      return;
-    }
+    if (report.ready) return { status: 'ready', ...report };
     const down = Object.entries(report.checks).filter(([, s]) => s === 'down').map(([name]) => name);
-    response
-      .status(HttpStatus.SERVICE_UNAVAILABLE)
-      .type(PROBLEM_CONTENT_TYPE)
-      .send(JSON.stringify({
-        type: problemType('not-ready'),
-        title: 'Not ready',
-        status: HttpStatus.SERVICE_UNAVAILABLE,
-        detail: `Not ready: ${down.join(' and ')} not reachable.`,
-        ...report,
-      }));
+    throw new ProblemException({
+      type: problemType('not-ready'),
+      title: 'Not ready',
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      detail: `Not ready: ${down.join(' and ')} not reachable.`,
+      ...report,
+    });
   }
 }

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@pho-so/server/config';
 import { createMigratedDataSource, TEST_ENGINES } from '@pho-so/server/db/testing';
 import { createApiApp } from '../../bootstrap';
@@ -7,7 +7,7 @@ import { createApiApp } from '../../bootstrap';
 // Integration test: the real API against a real migrated database on each engine, and the real
 // Redis; requests go over HTTP on a random local port.
 describe.each(TEST_ENGINES)('health endpoints on %s', (engine) => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let base: string;
   let disposeDatabase: () => Promise<void>;
 
