@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@pho-so/server/config';
 import { AppConfigModule, DatabaseModule, RedisModule } from '@pho-so/server/nest';
+import { AdminUnitsModule } from './modules/admin-units/admin-units.module';
 import { HealthModule } from './modules/health/health.module';
 
 @Module({})
@@ -8,7 +9,13 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule, RedisModule, HealthModule],
+      imports: [
+        AppConfigModule.forRoot(config),
+        DatabaseModule,
+        RedisModule,
+        HealthModule,
+        AdminUnitsModule,
+      ],
     };
   }
 }

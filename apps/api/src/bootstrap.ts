@@ -4,6 +4,10 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@pho-so/server/config';
 import { AppModule } from './app.module';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { registerHttpPlugins } from './common/http-plugins';
+import { RequestValidationPipe } from './common/request-validation.pipe';
+import { REDIS_CLIENT } from '@pho-so/server/nest';
+import type Redis from 'ioredis';
 
 export const API_PREFIX = 'api';
 
@@ -11,11 +15,13 @@ export const API_PREFIX = 'api';
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
   // Fastify, not Express: on this 2-core target Nest on Fastify serves small JSON at several times the
   // rate of Nest on Express 5 (see docs/benchmarks.md), and every citizen's scan hits this path.
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter(), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ trustProxy: config.TRUST_PROXY }), {
     logger: config.NODE_ENV === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
   });
+  await registerHttpPlugins(app, config, app.get<Redis | null>(REDIS_CLIENT));
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(new RequestValidationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

@@ -63,6 +63,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // statusCode but are not HttpExceptions.
     const status = (exception as { statusCode?: unknown; status?: unknown })?.statusCode ?? (exception as { status?: unknown })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
+      // Plugins that build their own problem (the rate limiter) keep it.
+      const own = exception as Partial<ProblemDetails>;
+      if (typeof own.type === 'string' && typeof own.title === 'string' && typeof own.detail === 'string') {
+        return { type: own.type, title: own.title, status, detail: own.detail, instance };
+      }
       return {
         type: problemType(`http-${status}`),
         title: TITLES[status] ?? 'Bad request',

@@ -21,6 +21,8 @@ export const configSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   /** Redis for BullMQ; when absent jobs run in-process. */
   REDIS_URL: optionalUrl,
+  /** Prefix of every Redis key the platform writes (queues, counters, rate limits). */
+  REDIS_KEY_PREFIX: z.string().min(1).max(64).default('pho-so:'),
   API_HOST: z.string().min(1).default('0.0.0.0'),
   API_PORT: port(3001),
   WEB_PORT: port(3000),
@@ -36,6 +38,13 @@ export const configSchema = z.object({
     .url()
     .default('http://127.0.0.1:3001')
     .transform((v) => v.replace(/\/+$/, '')),
+  /** Requests per minute one client may make to the public API before getting 429. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Trust X-Forwarded-For from a reverse proxy (nginx in front); off when the API faces clients directly. */
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Load the demo city from data/ when the database holds no administrative units. */
   LOAD_DEMO_DATA: z
     .enum(['true', 'false'])
