@@ -3,6 +3,10 @@ import type { AppConfig } from '@pho-so/server/config';
 import { AppConfigModule, DatabaseModule, RedisModule } from '@pho-so/server/nest';
 import { AdminUnitsModule } from './modules/admin-units/admin-units.module';
 import { HealthModule } from './modules/health/health.module';
+import { PlatesModule } from './modules/plates/plates.module';
+import { ProceduresModule } from './modules/procedures/procedures.module';
+import { ServicePointsModule } from './modules/service-points/service-points.module';
+import { StreetsModule } from './modules/streets/streets.module';
 
 @Module({})
 export class AppModule {
@@ -15,6 +19,10 @@ export class AppModule {
         RedisModule,
         HealthModule,
         AdminUnitsModule,
+        PlatesModule,
+        StreetsModule,
+        ServicePointsModule,
+        ProceduresModule,
       ],
     };
   }

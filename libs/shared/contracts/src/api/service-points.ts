@@ -1,0 +1,2 @@
+// Contracts of the service-points endpoints.
+export {};
