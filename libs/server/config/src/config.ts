@@ -40,6 +40,8 @@ export const configSchema = z.object({
     .transform((v) => v.replace(/\/+$/, '')),
   /** Requests per minute one client may make to the public API before getting 429. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** How often each API process writes the plate scan counts it collected (Redis or memory) to the database. */
+  SCAN_FLUSH_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
   /** Trust X-Forwarded-For from a reverse proxy (nginx in front); off when the API faces clients directly. */
   TRUST_PROXY: z
     .enum(['true', 'false'])
