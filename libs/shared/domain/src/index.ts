@@ -4,3 +4,4 @@ export * from './procedures/processing-time';
 export * from './procedures/filing-places';
 export * from './geo/walking';
 export * from './geo/directions';
+export * from './geo/line-midpoint';
