@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { registerHttpPlugins } from './common/http-plugins';
 import { RequestValidationPipe } from './common/request-validation.pipe';
+import { answerRoutingErrorAsProblem } from './common/problem-details.filter';
 import { REDIS_CLIENT } from '@pho-so/server/nest';
 import type Redis from 'ioredis';
 
@@ -15,7 +16,7 @@ export const API_PREFIX = 'api';
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
   // Fastify, not Express: on this 2-core target Nest on Fastify serves small JSON at several times the
   // rate of Nest on Express 5 (see docs/benchmarks.md), and every citizen's scan hits this path.
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ trustProxy: config.TRUST_PROXY }), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ trustProxy: config.TRUST_PROXY, frameworkErrors: answerRoutingErrorAsProblem }), {
     logger: config.NODE_ENV === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
   });
   await registerHttpPlugins(app, config, app.get<Redis | null>(REDIS_CLIENT));

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemDetails, problemType, sendProblem } from './problem-details';
 
 /** A thrown problem: services throw these, the filter renders them. */
@@ -84,4 +84,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       instance,
     };
   }
+}
+
+/**
+ * Errors Fastify raises while routing, before Nest sees the request (a malformed percent-encoding,
+ * a path parameter longer than the router accepts): answered as problem+json like everything else.
+ */
+export function answerRoutingErrorAsProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  sendProblem(reply, {
+    type: problemType(status === 414 ? 'uri-too-long' : 'malformed-url'),
+    title: TITLES[status] ?? 'Bad request',
+    status,
+    detail:
+      status === 414
+        ? 'A value in the URL is too long. Check the address, or type the plate code again.'
+        : 'The URL is malformed (for example a stray "%"). Check the address, or type the plate code again.',
+    instance: request.url,
+  });
 }

@@ -34,6 +34,7 @@ describe.each(TEST_ENGINES)('GET /api/v1/admin-units on %s', (engine) => {
       ['/api/v1/admin-units/12x', 'code'],
       ['/api/v1/admin-units?q=', 'q'],
       ['/api/v1/admin-units?q=x&limit=0', 'limit'],
+      ['/api/v1/admin-units?q=%00', 'q'], // found by the fuzz test: a NUL byte once reached Postgres and gave a 500
     ] as const) {
       const response = await api.get(path);
       expect(response.status).toBe(400);
@@ -41,6 +42,13 @@ describe.each(TEST_ENGINES)('GET /api/v1/admin-units on %s', (engine) => {
       const problem = problemSchema.parse(await response.json());
       expect(problem.errors?.map((e) => e.field)).toContain(field);
     }
+  });
+
+  it('answers a URL the router cannot decode with 400 problem+json', async () => {
+    const response = await api.get('/api/v1/admin-units/%');
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(problemSchema.parse(await response.json()).type).toBe('/api/problems/malformed-url');
   });
 
   it('answers an unknown code with 404 problem+json', async () => {

@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { provenanceSchema } from '../dataset/provenance';
 
-/** Free-text search as typed by a person: trimmed, 1–100 characters. */
+/**
+ * Free-text search as typed by a person: trimmed, 1–100 characters, no control characters (a NUL
+ * byte cannot even be stored in a Postgres text value) and no unpaired UTF-16 surrogates.
+ */
 export const searchTextSchema = z
   .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
-  .trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
+  .trim()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters')
+  .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'must not contain control characters')
+  .refine((text) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text), 'must be valid Unicode text');
 
 /** Page size: 1–50, default 20. */
 export const limitSchema = z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(1).max(50).default(20);
