@@ -18,11 +18,7 @@ export const proceduresQuerySchema = z.object({
     .optional()
     .describe("GSO code of a current ward or commune: only procedures that ward's centre accepts at its counter"),
   q: searchTextSchema.optional().describe('Words of the name, with or without accents, any case'),
-  field: z
-    .string({ message: 'must be text' })
-    .trim()
-    .min(1, 'must not be empty')
-    .max(200, 'must be at most 200 characters')
+  field: searchTextSchema
     .optional()
     .describe('Field (lĩnh vực) as the portal names it, e.g. "Hộ tịch"; accents and case are ignored'),
   level: z.enum(['commune', 'province'], { message: 'must be commune or province' }).optional(),
