@@ -5,3 +5,5 @@ export * from './procedures/filing-places';
 export * from './geo/walking';
 export * from './geo/directions';
 export * from './geo/line-midpoint';
+export * from './holidays';
+export * from './opening-hours';
