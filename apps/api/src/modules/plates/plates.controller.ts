@@ -5,7 +5,7 @@ import { CACHE_NEVER, CACHE_REFERENCE } from '../../common/cache-control';
 import { PlatesService } from './plates.service';
 import { ScanCounterService } from './scans/scan-counter.service';
 
-/** A transparent 1×1 GIF (43 bytes). */
+/** A transparent 1×1 GIF (42 bytes). */
 const BEACON_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 const CODE_PARAM = {

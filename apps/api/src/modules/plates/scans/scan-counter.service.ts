@@ -51,7 +51,7 @@ export class ScanCounterService implements OnApplicationBootstrap, BeforeApplica
     if (code === null) return;
     try {
       const pending = this.store.increment(localDay(this.clock()), code);
-      if (pending) this.track(pending);
+      if (pending instanceof Promise) this.track(pending);
     } catch (error) {
       this.noteLost(error);
     }
