@@ -158,4 +158,27 @@ describe('ScanCounterService', () => {
     await counter.onApplicationShutdown();
     expect(sink.total('TB-233AH')).toBe(2);
   });
+
+  it('never hangs a shutdown when the store does not answer (Redis down): gives up after its budget and says so', async () => {
+    jest.useFakeTimers();
+    try {
+      const { store, counter } = setup();
+      store.take = () => new Promise<never>(() => undefined);
+      counter.record('TB-233AH');
+      let done = false;
+      const shutdown = (async () => {
+        await counter.beforeApplicationShutdown();
+        await counter.onApplicationShutdown();
+        done = true;
+      })();
+      await jest.advanceTimersByTimeAsync(9_999);
+      expect(done).toBe(false);
+      await jest.runAllTimersAsync(); // the budget (10 s) is for both flushes and closing the store together
+      await shutdown;
+      expect(done).toBe(true);
+      expect(errors).toHaveBeenCalledWith(expect.stringMatching(/not written at shutdown: gave up after 10 s/));
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

@@ -8,8 +8,11 @@ import { localDay, scannedCode } from './scan-key';
 export const SCAN_CLOCK = Symbol('SCAN_CLOCK');
 export type Clock = () => Date;
 
-/** How long a shutdown waits for the last flush before giving up (Redis or the database unreachable). */
-const SHUTDOWN_FLUSH_TIMEOUT_MS = 10_000;
+/**
+ * How long a shutdown waits, in all, for the last flushes before giving up (Redis or the database
+ * unreachable): well inside the usual 30 s between SIGTERM and SIGKILL.
+ */
+const SHUTDOWN_BUDGET_MS = 10_000;
 
 export interface FlushResult {
   /** Batches written to the database. */
@@ -36,6 +39,7 @@ export class ScanCounterService implements OnApplicationBootstrap, BeforeApplica
   private closed = false;
   private lostSinceLastFlush = 0;
   private lastStoreError = '';
+  private shutdownDeadline = 0;
 
   constructor(
     @Inject(SCAN_COUNT_STORE) private readonly store: ScanCountStore,
@@ -78,7 +82,9 @@ export class ScanCounterService implements OnApplicationBootstrap, BeforeApplica
   async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    if (!this.closed) await this.flushForShutdown();
+    if (this.closed) return;
+    this.shutdownDeadline = Date.now() + SHUTDOWN_BUDGET_MS;
+    await this.flushForShutdown();
   }
 
   /**
@@ -88,8 +94,14 @@ export class ScanCounterService implements OnApplicationBootstrap, BeforeApplica
   async onApplicationShutdown(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    this.shutdownDeadline ||= Date.now() + SHUTDOWN_BUDGET_MS;
     await this.flushForShutdown();
-    await this.store.close?.().catch((error: unknown) => this.logger.warn(`could not close the scan counter store: ${message(error)}`));
+    try {
+      if (this.store.close) await this.beforeDeadline(this.store.close());
+    } catch (error) {
+      this.logger.warn(`could not close the scan counter store: ${message(error)}`);
+    }
   }
 
   private async flushOnce(): Promise<FlushResult> {
@@ -127,19 +139,26 @@ export class ScanCounterService implements OnApplicationBootstrap, BeforeApplica
   }
 
   private async flushForShutdown(): Promise<void> {
-    let timeout: NodeJS.Timeout | undefined;
-    const gaveUp = new Promise<'timeout'>((resolve) => {
-      timeout = setTimeout(() => resolve('timeout'), SHUTDOWN_FLUSH_TIMEOUT_MS);
-      timeout.unref();
+    try {
+      const result = await this.beforeDeadline(this.flush());
+      if (result.failed > 0) this.logger.error(`${result.failed} batch(es) of scan counts not written at shutdown`);
+    } catch (error) {
+      // With Redis the counts stay there for another replica or the next start; in memory they are lost.
+      this.logger.error(`scan counts not written at shutdown: ${message(error)}`);
+    }
+  }
+
+  /** `work`, or an error once the shutdown budget is spent: a shutdown never hangs on Redis or the database. */
+  private async beforeDeadline<T>(work: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`gave up after ${SHUTDOWN_BUDGET_MS / 1000} s`)), Math.max(0, this.shutdownDeadline - Date.now()));
+      timer.unref();
     });
     try {
-      const outcome = await Promise.race([this.flush(), gaveUp]);
-      if (outcome === 'timeout') this.logger.error(`scan counts not written within ${SHUTDOWN_FLUSH_TIMEOUT_MS / 1000} s of shutdown`);
-      else if (outcome.failed > 0) this.logger.error(`${outcome.failed} batch(es) of scan counts not written at shutdown`);
-    } catch (error) {
-      this.logger.error(`scan counts not written at shutdown: ${message(error)}`);
+      return await Promise.race([work, deadline]);
     } finally {
-      clearTimeout(timeout);
+      clearTimeout(timer);
     }
   }
 
