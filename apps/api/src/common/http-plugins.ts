@@ -4,6 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type Redis from 'ioredis';
 import type { AppConfig } from '@pho-so/server/config';
 import { problemType, type ProblemDetails } from './problem-details';
+import { registerResponseCache } from './response-cache';
 
 /** Paths that are never rate limited: health checks are for the orchestrator, not for clients. */
 const UNLIMITED = /^\/api\/health\//;
@@ -12,6 +13,7 @@ const UNLIMITED = /^\/api\/health\//;
  * Fastify plugins for every response: strong ETags with 304 on If-None-Match (cheap revalidation for
  * phones on 3G and for a CDN), and a per-client rate limit that answers 429 problem+json with
  * Retry-After. With Redis the limit is shared by every API replica; without, it is per process.
+ * Last, the in-memory response cache for repeated GETs of cacheable data.
  */
 export async function registerHttpPlugins(app: NestFastifyApplication, config: AppConfig, redis: Redis | null): Promise<void> {
   await app.register(fastifyEtag);
@@ -31,4 +33,5 @@ export async function registerHttpPlugins(app: NestFastifyApplication, config: A
       instance: request.url,
     }),
   });
+  registerResponseCache(app, config.RESPONSE_CACHE_SECONDS);
 }

@@ -42,6 +42,11 @@ export const configSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /** How often each API process writes the plate scan counts it collected (Redis or memory) to the database. */
   SCAN_FLUSH_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+  /**
+   * Longest time (seconds) an API process serves a cacheable GET response from memory before asking
+   * the database again; never longer than the response's own max-age. 0 turns the cache off.
+   */
+  RESPONSE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** Trust X-Forwarded-For from a reverse proxy (nginx in front); off when the API faces clients directly. */
   TRUST_PROXY: z
     .enum(['true', 'false'])
