@@ -27,7 +27,7 @@ import {
   type LatLng,
   type Provenance,
 } from '@pho-so/shared/contracts';
-import { parseProcessingTime, plateCodeFromSerial, slugify } from '@pho-so/shared/domain';
+import { haversineMetres, parseProcessingTime, plateCodeFromSerial, slugify } from '@pho-so/shared/domain';
 
 type AdminUnitInput = z.input<typeof adminUnitRecordSchema>;
 type AdminSuccessionInput = z.input<typeof adminSuccessionRecordSchema>;
@@ -150,18 +150,9 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-const EARTH_RADIUS_M = 6_371_008.8;
-const toRad = (deg: number) => (deg * Math.PI) / 180;
-
-export function haversineM(a: LatLng, b: LatLng): number {
-  const dLat = toRad(b.lat - a.lat);
-  const dLng = toRad(b.lng - a.lng);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRad(a.lat)) * Math.cos(toRad(b.lat)) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 const metresToLat = (m: number) => m / 111_320;
+const toRad = (deg: number) => (deg * Math.PI) / 180;
 const metresToLng = (m: number, lat: number) => m / (111_320 * Math.cos(toRad(lat)));
 
 function pick<T>(items: readonly T[], rnd: () => number): T {
@@ -448,14 +439,14 @@ export function demoLine(slug: string, wardCodes: readonly string[]): LatLng[] {
   }
   const rounded = points.map((p) => ({ lat: round6(p.lat), lng: round6(p.lng) }));
   // Drop repeated points (a clamp can pin two in a corner); a line needs two distinct ones.
-  const distinct = rounded.filter((p, i) => i === 0 || haversineM(rounded[i - 1] as LatLng, p) >= 1);
+  const distinct = rounded.filter((p, i) => i === 0 || haversineMetres(rounded[i - 1] as LatLng, p) >= 1);
   if (distinct.length < 2) fail(`demo line for ${slug} collapsed to a point`);
   return distinct;
 }
 
 export function lineLengthM(points: readonly LatLng[]): number {
   let total = 0;
-  for (let i = 1; i < points.length; i++) total += haversineM(points[i - 1] as LatLng, points[i] as LatLng);
+  for (let i = 1; i < points.length; i++) total += haversineMetres(points[i - 1] as LatLng, points[i] as LatLng);
   return Math.round(total);
 }
 

@@ -16,7 +16,12 @@ export const API_PREFIX = 'api';
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
   // Fastify, not Express: on this 2-core target Nest on Fastify serves small JSON at several times the
   // rate of Nest on Express 5 (see docs/benchmarks.md), and every citizen's scan hits this path.
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ trustProxy: config.TRUST_PROXY, frameworkErrors: answerRoutingErrorAsProblem }), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({
+      trustProxy: config.TRUST_PROXY,
+      // Street slugs may be 120 characters; Fastify's default limit for a path parameter is 100.
+      maxParamLength: 160,
+      frameworkErrors: answerRoutingErrorAsProblem,
+    }), {
     logger: config.NODE_ENV === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
   });
   await registerHttpPlugins(app, config, app.get<Redis | null>(REDIS_CLIENT));

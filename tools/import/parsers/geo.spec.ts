@@ -1,4 +1,7 @@
-import { haversineMetres, lengthMetres, mergeLines, type Position } from './geo';
+import { haversineMetres as haversineBetween } from '@pho-so/shared/domain';
+import { lengthMetres, mergeLines, type Position } from './geo';
+
+const haversineMetres = ([lng1, lat1]: Position, [lng2, lat2]: Position) => haversineBetween({ lat: lat1, lng: lng1 }, { lat: lat2, lng: lng2 });
 
 describe('haversineMetres', () => {
   it('measures one degree of latitude as 1/360 of the mean meridian circle', () => {

@@ -1,22 +1,11 @@
+import { lineLengthMetres } from '@pho-so/shared/domain';
+
 /** A GeoJSON position: [longitude, latitude] in WGS84. */
 export type Position = [number, number];
 
-const EARTH_RADIUS_M = 6_371_008.8; // IUGG mean radius
-
-/** Great-circle distance in metres between two [lng, lat] positions (haversine). */
-export function haversineMetres([lng1, lat1]: Position, [lng2, lat2]: Position): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLng = (lng2 - lng1) * rad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
-}
-
 /** Length in metres of a line or of all the parts of a multi-line. */
 export function lengthMetres(parts: Position[][]): number {
-  let total = 0;
-  for (const part of parts) for (let i = 1; i < part.length; i++) total += haversineMetres(part[i - 1] as Position, part[i] as Position);
-  return total;
+  return lineLengthMetres({ type: 'MultiLineString', coordinates: parts });
 }
 
 const same = (a: Position | undefined, b: Position | undefined) => a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1];

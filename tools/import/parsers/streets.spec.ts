@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fixture, rejectionOf } from '../testing/paths';
-import { haversineMetres } from './geo';
+import { haversineMetres as haversineBetween } from '@pho-so/shared/domain';
+
+const haversineMetres = ([lng1, lat1]: [number, number], [lng2, lat2]: [number, number]) =>
+  haversineBetween({ lat: lat1, lng: lng1 }, { lat: lat2, lng: lng2 });
 import { parseOsmStreets } from './streets';
 
 const read = (name: string) => readFileSync(fixture(name), 'utf8');
