@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { closureSchema, latLngSchema, servicePointKindSchema } from '../dataset/records';
 import { isoDateSchema, provenanceOutSchema } from './common';
+import { streetSlugParamSchema } from './streets';
 
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/;
 
@@ -68,14 +69,8 @@ export const fromOriginSchema = z
   })
   .describe('A plate code (e.g. TB-233AH) or a point "lat,lng"; default: the midpoint of the street');
 
-/**
- * The street's slug in `/streets/{slug}/service-points`: the same rule as the streets endpoints' slug
- * (and `streetRecordSchema`); kept here so this contract does not depend on the streets one.
- */
-export const streetServicePointsParamSchema = z
-  .string()
-  .max(120, 'must be at most 120 characters')
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a street slug: lower-case letters and digits separated by single hyphens, e.g. tran-hung-dao');
+/** The street's slug in `/streets/{slug}/service-points`: the same rule as the streets endpoints. */
+export const streetServicePointsParamSchema = streetSlugParamSchema;
 
 export const streetServicePointsQuerySchema = z.object({
   from: fromOriginSchema.optional(),
