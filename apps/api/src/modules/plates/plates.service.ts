@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { parsePlateCode } from '@pho-so/shared/domain';
 import { PLATE_PROBLEM_TYPES, type PlateCodeMalformedReason, type PlateLookup } from '@pho-so/shared/contracts';
 import { ProblemException } from '../../common/problem-details.filter';
+import { toStreetPlate } from '../streets/streets.service';
 import { PlatesRepository } from './plates.repository';
 import { scannedCode } from './scans/scan-key';
 
@@ -23,14 +24,7 @@ export class PlatesService {
     if (!plate || !street) throw notFound(parsed.code);
     const wards = await this.repository.currentWards(street.id);
     return {
-      plate: {
-        code: plate.code,
-        status: plate.status,
-        positionDescription: plate.positionDescription,
-        point: plate.lat !== null && plate.lng !== null ? { lat: plate.lat, lng: plate.lng } : null,
-        installedAt: plate.installedAt,
-        provenance: plate.provenance,
-      },
+      plate: toStreetPlate(plate),
       street: {
         slug: street.slug,
         name: street.name,

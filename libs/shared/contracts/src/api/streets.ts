@@ -1,8 +1,9 @@
 // Contracts of the streets endpoints.
 import { z } from 'zod';
-import { latLngSchema, namesakeSchema, plateStatusSchema, streetGeometrySchema, streetKindSchema } from '../dataset/records';
+import { latLngSchema, namesakeSchema, streetGeometrySchema, streetKindSchema } from '../dataset/records';
 import { adminUnitLinkSchema, adminUnitSummarySchema } from './admin-units';
-import { cursorSchema, gsoCodeParamSchema, isoDateSchema, limitSchema, pageOf, provenanceOutSchema, searchTextSchema } from './common';
+import { plateSchema } from './plates';
+import { cursorSchema, gsoCodeParamSchema, limitSchema, pageOf, provenanceOutSchema, searchTextSchema } from './common';
 
 /** A street's slug as it appears in URLs: lower-case letters and digits in hyphen-separated words. */
 export const streetSlugParamSchema = z
@@ -92,14 +93,8 @@ export const streetWardDetailSchema = adminUnitSummarySchema.extend({
 });
 export type StreetWardDetail = z.infer<typeof streetWardDetailSchema>;
 
-export const streetPlateSchema = z.object({
-  code: z.string(),
-  status: plateStatusSchema,
-  positionDescription: z.string(),
-  point: latLngSchema.nullable(),
-  installedAt: isoDateSchema.nullable(),
-  provenance: provenanceOutSchema,
-});
+/** A plate on the street: the same shape as the plate lookup returns. */
+export const streetPlateSchema = plateSchema;
 export type StreetPlate = z.infer<typeof streetPlateSchema>;
 
 export const streetDetailSchema = z.object({
