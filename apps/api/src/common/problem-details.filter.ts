@@ -104,3 +104,8 @@ export function answerRoutingErrorAsProblem(error: FastifyError, request: Fastif
     instance: request.url,
   });
 }
+
+/** The 404 every resource lookup throws: a stable type per resource, and a detail saying where to look. */
+export function notFound(typeSlug: string, detail: string): ProblemException {
+  return new ProblemException({ type: problemType(typeSlug), title: TITLES[404] ?? 'Not found', status: 404, detail });
+}

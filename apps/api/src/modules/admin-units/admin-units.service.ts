@@ -1,8 +1,7 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { AdminUnitByCode, AdminUnitSearchResult, AdminUnitSummary, AdminUnitsQuery } from '@pho-so/shared/contracts';
 import type { AdministrativeUnitEntity } from '@pho-so/server/db';
-import { ProblemException } from '../../common/problem-details.filter';
-import { problemType } from '../../common/problem-details';
+import { notFound } from '../../common/problem-details.filter';
 import { AdminUnitsRepository, type UnitLinkRow } from './admin-units.repository';
 
 export function toAdminUnitSummary(unit: AdministrativeUnitEntity): AdminUnitSummary {
@@ -34,12 +33,7 @@ export class AdminUnitsService {
   async byCode(code: string): Promise<AdminUnitByCode> {
     const units = await this.repository.findByCode(code);
     if (units.length === 0) {
-      throw new ProblemException({
-        type: problemType('admin-unit-not-found'),
-        title: 'Not found',
-        status: HttpStatus.NOT_FOUND,
-        detail: `No administrative unit has the GSO code ${code}.`,
-      });
+      throw notFound('admin-unit-not-found', `No administrative unit has the GSO code ${code}.`);
     }
     const ids = units.map((u) => u.id);
     const [became, formedFrom] = await Promise.all([this.repository.links(ids, 'became'), this.repository.links(ids, 'formedFrom')]);

@@ -1,10 +1,9 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import type { ProcedureChannelOut, ProcedureDetail, ProcedurePage, ProcedureSummary, ProceduresQuery } from '@pho-so/shared/contracts';
 import { filingPlaces, procedurePortalUrl } from '@pho-so/shared/domain';
 import type { ProcedureChannelEntity, ProcedureEntity } from '@pho-so/server/db';
-import { ProblemException } from '../../common/problem-details.filter';
-import { problemType } from '../../common/problem-details';
+import { notFound, ProblemException } from '../../common/problem-details.filter';
 import { invalidRequest } from '../../common/request-validation.pipe';
 import { ProceduresRepository, type ProcedureKeyset, type ProcedureSearchFilters } from './procedures.repository';
 
@@ -95,12 +94,7 @@ export class ProceduresService {
   async byCode(code: string): Promise<ProcedureDetail> {
     const procedure = await this.repository.findByCode(code);
     if (!procedure) {
-      throw new ProblemException({
-        type: problemType('procedure-not-found'),
-        title: 'Not found',
-        status: HttpStatus.NOT_FOUND,
-        detail: `No procedure has the national code ${code}. Search procedures at /api/v1/procedures?q=… or check the code on dichvucong.gov.vn.`,
-      });
+      throw notFound('procedure-not-found', `No procedure has the national code ${code}. Search procedures at /api/v1/procedures?q=… or check the code on dichvucong.gov.vn.`);
     }
     const channels = (await this.repository.channelsOf([procedure.id])).get(procedure.id) ?? [];
     return {

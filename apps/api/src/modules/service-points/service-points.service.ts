@@ -20,7 +20,6 @@ import {
   directionsLinks,
   formatVietnamIso,
   geoUri,
-  lineMidpoint,
   openingStatus,
   parsePlateCode,
   toVietnamWallClock,
@@ -30,9 +29,10 @@ import {
   type Closure,
 } from '@pho-so/shared/domain';
 import type { ServicePointEntity, StreetEntity } from '@pho-so/server/db';
-import { ProblemException } from '../../common/problem-details.filter';
+import { notFound, ProblemException } from '../../common/problem-details.filter';
 import { problemType } from '../../common/problem-details';
 import { invalidRequest } from '../../common/request-validation.pipe';
+import { streetMidpoint } from '../streets/streets.service';
 import { ServicePointsRepository } from './service-points.repository';
 
 /** Public holidays and closures listed on a service point's page, from `at` on. */
@@ -92,16 +92,13 @@ export function openingState(point: ServicePointEntity, at: Date): OpeningState 
   }
 }
 
-/** Where the street is, for distances when no `from` is given: half-way along its line, else between its ends. */
-function streetMidpoint(street: StreetEntity): LatLng | null {
-  // Pure midpoint along the geometry (libs/shared/domain/src/geo/line-midpoint.ts).
-  const along = street.geometry ? lineMidpoint(street.geometry) : null;
-  if (along) return along;
-  if (street.startLat !== null && street.startLng !== null && street.endLat !== null && street.endLng !== null) {
-    return { lat: (street.startLat + street.endLat) / 2, lng: (street.startLng + street.endLng) / 2 };
-  }
-  if (street.startLat !== null && street.startLng !== null) return { lat: street.startLat, lng: street.startLng };
-  return null;
+/**
+ * Where the street is, for distances when no `from` is given: the midpoint the street detail shows
+ * (half-way along its line, else between its ends), else its start.
+ */
+function streetOrigin(street: StreetEntity): LatLng | null {
+  const start = street.startLat !== null && street.startLng !== null ? { lat: street.startLat, lng: street.startLng } : null;
+  return streetMidpoint(street) ?? start;
 }
 
 /** Service points near a street, and one service point in full. */
@@ -118,12 +115,7 @@ export class ServicePointsService {
     const at = evaluationInstant(query.at);
     const street = await this.repository.findStreet(slug);
     if (!street) {
-      throw new ProblemException({
-        type: problemType('street-not-found'),
-        title: 'Not found',
-        status: HttpStatus.NOT_FOUND,
-        detail: `No street has the slug "${slug}". Search streets at /api/v1/streets?q=…`,
-      });
+      throw notFound('street-not-found', `No street has the slug "${slug}". Search streets at /api/v1/streets?q=…`);
     }
     const origin = await this.origin(street, query.from);
     const from = { lat: origin.lat, lng: origin.lng };
@@ -198,7 +190,7 @@ export class ServicePointsService {
       plateCode = plate.code;
       if (plate.lat !== null && plate.lng !== null) return { kind: 'plate', plateCode, lat: plate.lat, lng: plate.lng };
     }
-    const midpoint = streetMidpoint(street);
+    const midpoint = streetOrigin(street);
     if (!midpoint) {
       throw new ProblemException({
         type: problemType('street-location-unknown'),
@@ -214,12 +206,7 @@ export class ServicePointsService {
     const at = evaluationInstant(query.at);
     const point = await this.repository.findPoint(id.toLowerCase());
     if (!point) {
-      throw new ProblemException({
-        type: problemType('service-point-not-found'),
-        title: 'Not found',
-        status: HttpStatus.NOT_FOUND,
-        detail: `No service point has the id ${id}. Find the service points near a street at /api/v1/streets/{slug}/service-points.`,
-      });
+      throw notFound('service-point-not-found', `No service point has the id ${id}. Find the service points near a street at /api/v1/streets/{slug}/service-points.`);
     }
     const closures = closuresOf(point);
     const today = toVietnamWallClock(at).date;

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type {
   StreetDetail,
   StreetMatch,
@@ -11,8 +11,7 @@ import type {
 } from '@pho-so/shared/contracts';
 import { lineMidpoint } from '@pho-so/shared/domain';
 import type { AdministrativeUnitEntity, PlateEntity, StreetEntity } from '@pho-so/server/db';
-import { ProblemException } from '../../common/problem-details.filter';
-import { problemType } from '../../common/problem-details';
+import { notFound, ProblemException } from '../../common/problem-details.filter';
 import { invalidRequest } from '../../common/request-validation.pipe';
 import { toAdminUnitSummary } from '../admin-units/admin-units.service';
 import { decodeStreetCursor, encodeStreetCursor, searchFingerprint } from './street-cursor';
@@ -38,18 +37,18 @@ export function toStreetSummary(street: StreetEntity): StreetSummary {
   };
 }
 
+const pointOf = (lat: number | null, lng: number | null) => (lat !== null && lng !== null ? { lat, lng } : null);
+
 export function toStreetPlate(plate: PlateEntity): StreetPlate {
   return {
     code: plate.code,
     status: plate.status,
     positionDescription: plate.positionDescription,
-    point: plate.lat !== null && plate.lng !== null ? { lat: plate.lat, lng: plate.lng } : null,
+    point: pointOf(plate.lat, plate.lng),
     installedAt: plate.installedAt,
     provenance: plate.provenance,
   };
 }
-
-const pointOf = (lat: number | null, lng: number | null) => (lat !== null && lng !== null ? { lat, lng } : null);
 
 /** Half-way along the geometry; without one, half-way between the two ends; else unknown. */
 export function streetMidpoint(street: Pick<StreetEntity, 'geometry' | 'startLat' | 'startLng' | 'endLat' | 'endLng'>): { lat: number; lng: number } | null {
@@ -128,12 +127,7 @@ export class StreetsService {
   async bySlug(slug: string): Promise<StreetDetail> {
     const street = await this.repository.findBySlug(slug);
     if (!street) {
-      throw new ProblemException({
-        type: problemType('street-not-found'),
-        title: 'Not found',
-        status: HttpStatus.NOT_FOUND,
-        detail: `No street has the slug "${slug}". Search streets by name with /api/v1/streets?q=`,
-      });
+      throw notFound('street-not-found', `No street has the slug "${slug}". Search streets by name with /api/v1/streets?q=`);
     }
     const wards = wardsInOrder(street);
     const [plates, before] = await Promise.all([this.repository.platesOf(street.id), this.repository.predecessors(wards.map((ward) => ward.id))]);
