@@ -15,6 +15,12 @@ const nextConfig: NextConfig = {
   turbopack: { root: monorepoRoot },
   poweredByHeader: false,
   reactStrictMode: true,
+  experimental: {
+    // The stylesheet is small: inlined into each page it costs no render-blocking request on 3G.
+    inlineCss: true,
+    // Two root layouts (vi, en) leave no single layout for unmatched URLs: app/global-not-found.tsx.
+    globalNotFound: true,
+  },
 };
 
 export default nextConfig;

@@ -6,3 +6,4 @@ export * from './api/plates';
 export * from './api/streets';
 export * from './api/service-points';
 export * from './api/procedures';
+export * from './web/revalidation';

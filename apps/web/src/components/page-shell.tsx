@@ -1,0 +1,52 @@
+import type { ReactNode } from 'react';
+import { localePath, otherLocale, type Locale } from '../i18n/locale';
+import { messagesFor } from '../i18n/messages';
+
+interface PageShellProps {
+  locale: Locale;
+  /** The page's path without the language prefix (e.g. `/duong/ly-bon`), for the language switch. */
+  path: string;
+  children: ReactNode;
+}
+
+/**
+ * Header (brand, search, plate check, language switch), main content and the footer with the safety
+ * promise. Every page renders inside it; the root layouts only set `<html lang>`.
+ */
+export function PageShell({ locale, path, children }: PageShellProps) {
+  const t = messagesFor(locale);
+  const other = otherLocale(locale);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
+      <header className="site-header">
+        <div className="wrap header-row">
+          <a className="brand" href={localePath(locale, '/')}>
+            {t.siteName}
+          </a>
+          <nav aria-label={t.nav.label} className="site-nav">
+            <a href={localePath(locale, '/tim-kiem')}>{t.nav.search}</a>
+            <a href={localePath(locale, '/kiem-tra')}>{t.nav.verify}</a>
+            <a href={localePath(other, path)} hrefLang={other} lang={other} aria-label={t.nav.switchLanguageLabel}>
+              {t.nav.switchLanguage}
+            </a>
+          </nav>
+        </div>
+      </header>
+      <main id="main" className="wrap main">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="wrap">
+          <p className="safety">
+            <strong lang="vi">{messagesFor('vi').safety}</strong>
+            {locale === 'vi' ? null : <span className="safety-translation"> {t.safety}</span>}
+          </p>
+          <p>{t.footerData}</p>
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import type { OpeningState } from '@pho-so/shared/contracts';
+import type { Locale } from '../i18n/locale';
+import { messagesFor } from '../i18n/messages';
+
+/** "07:30–11:30, 13:30–17:00", or the locale's word for closed when there are no intervals. */
+export function intervalsText(intervals: OpeningState['todayHours'], closedWord: string): string {
+  return intervals.length === 0 ? closedWord : intervals.map(({ from, to }) => `${from}–${to}`).join(', ');
+}
+
+/** "Hôm nay: 07:30–11:30" / "Hôm nay nghỉ". */
+export function todayHoursText(intervals: OpeningState['todayHours'], locale: Locale): string {
+  const t = messagesFor(locale).servicePoint;
+  return intervals.length === 0 ? t.todayClosed : `${t.today}: ${intervalsText(intervals, t.dayClosed)}`;
+}
