@@ -8,6 +8,7 @@ import {
   type StreetDetail,
   type StreetServicePoints,
 } from '@pho-so/shared/contracts';
+import { parsePlateCode } from '@pho-so/shared/domain';
 import { apiRead } from '../lib/api-client';
 import { PAGE_REVALIDATE_SECONDS } from './cache-policy';
 
@@ -28,8 +29,11 @@ const STREET_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const cached = (tags: string[]) => ({ tags, revalidate: PAGE_REVALIDATE_SECONDS });
 
+/** The plate and its street; null for a code of no official plate, malformed ones without asking the API. */
 export async function loadPlate(code: string): Promise<PlateLookup | null> {
-  const read = await apiRead<PlateLookup>(`/api/v1/plates/${encodeURIComponent(code)}`, cached([webCacheTags.plate(code.toUpperCase())]));
+  const parsed = parsePlateCode(code);
+  if (!parsed.ok) return null;
+  const read = await apiRead<PlateLookup>(`/api/v1/plates/${parsed.code}`, cached([webCacheTags.plate(parsed.code)]));
   return read.ok ? read.data : null;
 }
 

@@ -1,6 +1,7 @@
 // Display formatting of numbers, distances and times. Times from the API already carry Vietnam's +07:00
 // offset, so they are shown as written (the wall clock of Thái Bình), never in the server's time zone.
 import type { ProcedureChannelOut } from '@pho-so/shared/contracts';
+import { formatVietnamIso } from '@pho-so/shared/domain';
 import { LANGUAGE_TAG, type Locale } from '../i18n/locale';
 import { messagesFor } from '../i18n/messages';
 
@@ -20,7 +21,10 @@ const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/;
 
 /** "09:05, 28/11/2026" (vi) or "09:05, 28 Nov 2026" (en) from an ISO instant written in +07:00. */
 export function formatVietnamDateTime(iso: string, locale: Locale): string {
-  const m = ISO_WITH_OFFSET.exec(iso);
+  // The API writes +07:00; anything else (Z, another offset) is first moved to Vietnam's wall clock.
+  const instant = new Date(iso);
+  const local = iso.endsWith('+07:00') || Number.isNaN(instant.getTime()) ? iso : formatVietnamIso(instant);
+  const m = ISO_WITH_OFFSET.exec(local);
   if (!m) return iso;
   return `${m[4]}:${m[5]}, ${formatIsoDate(`${m[1]}-${m[2]}-${m[3]}`, locale)}`;
 }

@@ -1,0 +1,7 @@
+import { verifyRoute } from '../../../routes/detail-routes';
+
+const route = verifyRoute('en');
+
+// Rendered per request (it reads ?ma=); the plate lookups behind it are cached by tag.
+export const generateMetadata = route.generateMetadata;
+export default route.Page;
