@@ -1,10 +1,11 @@
+import type { ReactNode } from 'react';
 import { VerifyForm } from '../components/forms';
 import { PageShell } from '../components/page-shell';
 import { localePath, type Locale } from '../i18n/locale';
 import { messagesFor } from '../i18n/messages';
 
-/** Any unknown address inside a language's pages. */
-export function NotFoundView({ locale }: { locale: Locale }) {
+/** Any unknown address inside a language's pages; `children` adds to it (the global 404 adds English). */
+export function NotFoundView({ locale, children }: { locale: Locale; children?: ReactNode }) {
   const t = messagesFor(locale).notFound;
   return (
     <PageShell locale={locale} path="/">
@@ -14,6 +15,7 @@ export function NotFoundView({ locale }: { locale: Locale }) {
       <p>
         <a href={localePath(locale, '/')}>{t.home}</a>
       </p>
+      {children}
     </PageShell>
   );
 }
