@@ -13,6 +13,8 @@ module.exports = {
     '<rootDir>/libs/server/nest',
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',
+    '<rootDir>/apps/web',
+    '<rootDir>/apps/web/e2e',
     '<rootDir>/tools',
   ],
 };

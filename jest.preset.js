@@ -55,4 +55,4 @@ function jestProject(projectRoot, displayName, extra = {}) {
   };
 }
 
-module.exports = { jestProject, workspaceRoot: root };
+module.exports = { jestProject, swcrc, workspaceRoot: root };

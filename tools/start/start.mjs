@@ -7,10 +7,9 @@
 //   5. waits until they answer, prints the URLs, and on Ctrl-C stops them all cleanly.
 // Plain JavaScript on purpose: it must run before anything is built.
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { ensureWebBuild, webServerPath as webServer } from '../build/web-build.mjs';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '../..');
 const require = createRequire(import.meta.url);
@@ -28,24 +27,6 @@ function runStep(title, command, args, env = process.env) {
   }
 }
 
-// A fingerprint of everything the web build depends on; rebuilding takes ~15 s, checking takes ms.
-function webSourcesFingerprint() {
-  const hash = createHash('sha256');
-  const visit = (path) => {
-    const stat = statSync(path);
-    if (stat.isDirectory()) {
-      for (const entry of readdirSync(path).sort()) {
-        if (entry === '.next' || entry === 'node_modules' || entry === 'next-env.d.ts') continue;
-        visit(join(path, entry));
-      }
-    } else {
-      hash.update(`${relative(root, path)}:${stat.size}:${stat.mtimeMs}\n`);
-    }
-  };
-  for (const path of ['apps/web', 'libs/shared', 'package-lock.json', 'tsconfig.base.json']) visit(join(root, path));
-  return hash.digest('hex');
-}
-
 runStep('compiling server code', node, [join(root, 'tools/build/compile-node.mjs')]);
 
 let config;
@@ -56,14 +37,11 @@ try {
   process.exit(1);
 }
 
-const stampFile = join(root, 'apps/web/.next/pho-so-build-fingerprint');
-const fingerprint = webSourcesFingerprint();
-const webServer = join(root, 'apps/web/.next/standalone/apps/web/server.js');
-if (existsSync(webServer) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === fingerprint) {
-  say('web app is up to date');
-} else {
-  runStep('building the web app (first start, or its sources changed)', node, [join(root, 'tools/build/build-web.mjs')]);
-  writeFileSync(stampFile, fingerprint);
+try {
+  ensureWebBuild({ log: say });
+} catch (error) {
+  say(`failed: ${error.message}`);
+  process.exit(1);
 }
 
 runStep(

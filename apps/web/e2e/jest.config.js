@@ -10,6 +10,6 @@ module.exports = jestProject('apps/web/e2e', 'web-e2e', {
   testMatch: ['<rootDir>/**/*.e2e.spec.ts'],
   globalSetup: join(workspaceRoot, 'tools/testing/web-e2e-setup.ts'),
   globalTeardown: join(workspaceRoot, 'tools/testing/web-e2e-teardown.ts'),
-  testTimeout: 30_000,
+  setupFilesAfterEnv: ['<rootDir>/jest.setup.ts'],
   slowTestThreshold: 10,
 });

@@ -1,0 +1,180 @@
+// The whole public stack as it runs in production, for the web browser tests and Lighthouse:
+//   - the server code compiled (dist/node) and the Next.js standalone build, rebuilt only when stale;
+//   - a fresh embedded database (PGlite, real Postgres in WebAssembly) in a temporary folder, migrated
+//     and loaded with the demo city by the real migrate tool;
+//   - the real API (dist/node/apps/api/src/main.js, NODE_ENV=production) and the Next.js standalone
+//     server (apps/web/.next/standalone/apps/web/server.js) as child processes on free local ports;
+//   - ready when the API's /api/health/ready and the web's /healthz answer 200.
+// Nothing here imports server code: everything runs as the processes that production runs.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** The repository root, from the sources (Jest) or from the compiled copy in dist/node. */
+export const REPO_ROOT = __dirname.includes('/dist/node/') ? resolve(__dirname, '../../../..') : resolve(__dirname, '../..');
+export const WEB_SERVER = join(REPO_ROOT, 'apps/web/.next/standalone/apps/web/server.js');
+
+export interface WebStackOptions {
+  /** Compile the server code first (skip when running from dist/node, which is already compiled). */
+  compile?: boolean;
+  /** Build the web app when its sources changed (tools/build/web-build.mjs). */
+  build?: boolean;
+  /** Extra environment for the API process. */
+  apiEnv?: Record<string, string>;
+  /** Extra environment for the web process. */
+  webEnv?: Record<string, string>;
+  /** Progress lines ("building the web app", "ready in 4.2 s"). */
+  log?: (message: string) => void;
+  /** How long the API and web may take to answer once started. */
+  readyTimeoutMs?: number;
+}
+
+export interface WebStack {
+  /** http://127.0.0.1:<port> of the API */
+  apiUrl: string;
+  /** http://127.0.0.1:<port> of the web app */
+  webUrl: string;
+  /** The shared secret of on-demand revalidation, as given to the web app. */
+  revalidateSecret: string;
+  /** The last output of a process (for a failure message). */
+  output(name: 'api' | 'web'): string;
+  /** Stops both processes (SIGTERM, then SIGKILL after 10 s) and deletes the database folder. */
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Runs a node script to completion, quietly; its output goes into the error when it fails. */
+function runNode(title: string, args: string[], env: NodeJS.ProcessEnv): void {
+  const result = spawnSync(process.execPath, args, { cwd: REPO_ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) {
+    const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().slice(-6000);
+    throw new Error(`${title} failed (exit ${result.status ?? result.signal}):\n${output}`);
+  }
+}
+
+/** The environment of a child: ours without anything that would point it at another database or Redis. */
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '', DATABASE_URL: '', REDIS_URL: '', NEXT_TELEMETRY_DISABLED: '1' };
+  return { ...env, ...extra };
+}
+
+class ChildOutput {
+  private text = '';
+  constructor(child: ChildProcess) {
+    const append = (chunk: Buffer) => {
+      this.text = (this.text + chunk.toString('utf8')).slice(-20_000);
+    };
+    child.stdout?.on('data', append);
+    child.stderr?.on('data', append);
+  }
+  toString(): string {
+    return this.text;
+  }
+}
+
+async function waitForOk(url: string, deadline: number, child: ChildProcess): Promise<void> {
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`exited (${child.signalCode ?? `code ${child.exitCode}`}) before ${url} answered`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`${url} did not answer 200 in time`);
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export async function startWebStack(options: WebStackOptions = {}): Promise<WebStack> {
+  const { compile = true, build = true, apiEnv = {}, webEnv = {}, log = () => undefined, readyTimeoutMs = 60_000 } = options;
+  const started = Date.now();
+  if (compile) runNode('compiling the server code', [join(REPO_ROOT, 'tools/build/compile-node.mjs')], childEnv({}));
+  if (build) {
+    log('web build: checking (builds only when the sources changed)');
+    runNode('building the web app', [join(REPO_ROOT, 'tools/build/web-build.mjs')], childEnv({}));
+  }
+  if (!existsSync(WEB_SERVER)) throw new Error(`no web build at ${WEB_SERVER}: run npm run build:web`);
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'pho-so-web-stack-'));
+  const children: ChildProcess[] = [];
+  const killAll = () => children.forEach((child) => child.exitCode === null && child.kill('SIGKILL'));
+  // If this process dies without calling stop() (Ctrl-C on Jest), take the servers along.
+  process.once('exit', killAll);
+  const stop = async () => {
+    process.removeListener('exit', killAll);
+    await Promise.all(children.map(stopChild));
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    const [apiPort, webPort] = [await freePort(), await freePort()];
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const webUrl = `http://127.0.0.1:${webPort}`;
+    const revalidateSecret = randomBytes(24).toString('hex');
+    const serverEnv = { DATA_DIR: dataDir, PUBLIC_BASE_URL: webUrl, API_INTERNAL_URL: apiUrl, REVALIDATE_SECRET: revalidateSecret };
+
+    log('database: migrating a fresh embedded database and loading the demo city');
+    runNode('migrating the database', [join(REPO_ROOT, 'dist/node/tools/db/migrate.js'), '--demo-if-empty'], childEnv(serverEnv));
+
+    const api = spawn(process.execPath, [join(REPO_ROOT, 'dist/node/apps/api/src/main.js')], {
+      cwd: REPO_ROOT,
+      env: childEnv({
+        ...serverEnv,
+        NODE_ENV: 'production',
+        API_HOST: '127.0.0.1',
+        API_PORT: String(apiPort),
+        // The web server reaches the API from one address for every visitor; the tests load many pages fast.
+        RATE_LIMIT_PER_MINUTE: '100000',
+        ...apiEnv,
+      }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(api);
+    const web = spawn(process.execPath, [WEB_SERVER], {
+      cwd: REPO_ROOT,
+      env: childEnv({ ...serverEnv, NODE_ENV: 'production', PORT: String(webPort), HOSTNAME: '127.0.0.1', ...webEnv }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(web);
+    const outputs = { api: new ChildOutput(api), web: new ChildOutput(web) };
+
+    const deadline = Date.now() + readyTimeoutMs;
+    await Promise.all([
+      waitForOk(`${apiUrl}/api/health/ready`, deadline, api).catch((error: Error) => {
+        throw new Error(`api: ${error.message}\n${outputs.api}`);
+      }),
+      waitForOk(`${webUrl}/healthz`, deadline, web).catch((error: Error) => {
+        throw new Error(`web: ${error.message}\n${outputs.web}`);
+      }),
+    ]);
+    log(`api ${apiUrl} and web ${webUrl} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return { apiUrl, webUrl, revalidateSecret, output: (name) => outputs[name].toString(), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
