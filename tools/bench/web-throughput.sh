@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Web throughput benchmark: the street page from nginx static (baseline), the Next.js origin, and the edge
 # cache of deploy/nginx in front of it, in one run. Needs wrk and nginx (Debian: apt-get install -y wrk nginx-light).
-# Builds the web app first unless --skip-web-build; everything else runs on a throwaway PGlite database.
+# Builds the web app first when its sources changed (--rebuild-web: always; --skip-web-build: never); everything
+# else runs on a throwaway PGlite database.
 #   tools/bench/web-throughput.sh [--duration 10] [--connections 50] [--threads 2] [--runs 2] [--warmup 3]
-#        [--path /duong/…] [--skip-web-build] [--origin-processes 1] [--beacon 200] [--beacon-load 3]
+#        [--path /duong/…] [--skip-web-build | --rebuild-web] [--origin-processes 1] [--beacon 200] [--beacon-load 3]
+#        [--cpu-prof]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v wrk >/dev/null || { echo "wrk not found: apt-get update && apt-get install -y wrk" >&2; exit 1; }

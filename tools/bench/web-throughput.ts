@@ -2,15 +2,18 @@
 //
 //   tools/bench/web-throughput.sh [options]        (compiles, then runs the line below)
 //   node dist/node/tools/bench/web-throughput.js [--duration 10] [--connections 50] [--threads 2] [--runs 2]
-//        [--warmup 3] [--path /duong/…] [--skip-web-build] [--origin-processes 1] [--beacon 200] [--beacon-load 3]
-//        [--cpu-prof]
+//        [--warmup 3] [--path /duong/…] [--skip-web-build | --rebuild-web] [--origin-processes 1] [--beacon 200]
+//        [--beacon-load 3] [--cpu-prof]
 //
 //   static  Debian's nginx serving the page's HTML bytes as a file: the baseline, the ceiling on this machine
 //   origin  the Next.js standalone server alone, production build (--origin-processes N: N processes, node:cluster)
 //   edge    deploy/nginx/templates/default.conf.template, rendered for Debian's nginx, in front of that Next
 //           server and the API: what the compose stack ships
 //
-// 1. Builds the web app (tools/build/build-web.mjs) unless --skip-web-build; the .sh wrapper compiles dist/node.
+// 1. Builds the web app when its sources changed since the last build (tools/build/web-build.mjs, the check
+//    npm start and the browser tests share, so a current build that others may be running is not replaced);
+//    --rebuild-web always builds (tools/build/build-web.mjs), --skip-web-build uses whatever build exists.
+//    The .sh wrapper compiles dist/node.
 // 2. A throwaway PGlite database in a temp DATA_DIR, migrated with the demo city (tools/db/migrate.js), and
 //    the API on it (NODE_ENV=production, TRUST_PROXY=true as behind the edge).
 // 3. The page: /duong/{slug} of the first active demo plate's street (slug from GET /api/v1/plates/{code}),
@@ -68,6 +71,7 @@ interface Options {
   warmup: number;
   path?: string;
   skipWebBuild: boolean;
+  rebuildWeb: boolean;
   originProcesses: number;
   beacon: number;
   beaconLoad: number;
@@ -76,7 +80,7 @@ interface Options {
 
 const USAGE =
   'usage: web-throughput [--duration 10] [--connections 50] [--threads 2] [--runs 2] [--warmup 3] [--path /duong/…] ' +
-  '[--skip-web-build] [--origin-processes 1] [--beacon 200] [--beacon-load 3] [--cpu-prof]';
+  '[--skip-web-build | --rebuild-web] [--origin-processes 1] [--beacon 200] [--beacon-load 3] [--cpu-prof]';
 
 function parseOptions(argv: string[]): Options {
   const options: Options = {
@@ -86,6 +90,7 @@ function parseOptions(argv: string[]): Options {
     runs: 2,
     warmup: 3,
     skipWebBuild: false,
+    rebuildWeb: false,
     originProcesses: 1,
     beacon: 200,
     beaconLoad: 3,
@@ -93,8 +98,9 @@ function parseOptions(argv: string[]): Options {
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
-    if (flag === '--skip-web-build' || flag === '--cpu-prof') {
+    if (flag === '--skip-web-build' || flag === '--rebuild-web' || flag === '--cpu-prof') {
       if (flag === '--skip-web-build') options.skipWebBuild = true;
+      else if (flag === '--rebuild-web') options.rebuildWeb = true;
       else options.cpuProf = true;
       continue;
     }
@@ -122,6 +128,7 @@ function parseOptions(argv: string[]): Options {
     else if (flag === '--beacon-load') options.beaconLoad = n;
     else throw new Error(`unknown option ${flag}\n${USAGE}`);
   }
+  if (options.skipWebBuild && options.rebuildWeb) throw new Error('--skip-web-build and --rebuild-web exclude each other');
   return options;
 }
 
@@ -335,9 +342,10 @@ async function main(): Promise<void> {
   if (options.skipWebBuild) console.log('web: --skip-web-build, using the existing standalone build');
   else {
     const started = Date.now();
-    const build = spawnSync(process.execPath, [join(ROOT, 'tools/build/build-web.mjs')], { cwd: ROOT, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('the web build failed (see above)');
-    console.log(`web: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const script = options.rebuildWeb ? 'tools/build/build-web.mjs' : 'tools/build/web-build.mjs';
+    const build = spawnSync(process.execPath, [join(ROOT, script)], { cwd: ROOT, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error(`the web build failed (${script}, see above)`);
+    console.log(`web: ${script} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   if (!existsSync(WEB_SERVER)) throw new Error(`${WEB_SERVER} missing: run node tools/build/build-web.mjs`);
 
