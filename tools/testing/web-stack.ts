@@ -57,14 +57,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Runs a node script to completion, quietly; its output goes into the error when it fails. */
-function runNode(title: string, args: string[], env: NodeJS.ProcessEnv): void {
+/** Runs a node script to completion, quietly; returns its output, which goes into the error when it fails. */
+function runNode(title: string, args: string[], env: NodeJS.ProcessEnv): string {
   const result = spawnSync(process.execPath, args, { cwd: REPO_ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0) {
-    const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().slice(-6000);
-    throw new Error(`${title} failed (exit ${result.status ?? result.signal}):\n${output}`);
-  }
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  if (result.status !== 0) throw new Error(`${title} failed (exit ${result.status ?? result.signal}):\n${output.trim().slice(-6000)}`);
+  return output;
 }
+
+const secondsSince = (start: number) => `${((Date.now() - start) / 1000).toFixed(1)} s`;
 
 /** The environment of a child: ours without anything that would point it at another database or Redis. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -114,8 +115,10 @@ export async function startWebStack(options: WebStackOptions = {}): Promise<WebS
   const started = Date.now();
   if (compile) runNode('compiling the server code', [join(REPO_ROOT, 'tools/build/compile-node.mjs')], childEnv({}));
   if (build) {
+    const buildStart = Date.now();
     log('web build: checking (builds only when the sources changed)');
-    runNode('building the web app', [join(REPO_ROOT, 'tools/build/web-build.mjs')], childEnv({}));
+    const output = runNode('building the web app', [join(REPO_ROOT, 'tools/build/web-build.mjs')], childEnv({}));
+    log(output.includes('up to date') ? 'web build: up to date' : `web build: built in ${secondsSince(buildStart)}`);
   }
   if (!existsSync(WEB_SERVER)) throw new Error(`no web build at ${WEB_SERVER}: run npm run build:web`);
 
@@ -135,16 +138,17 @@ export async function startWebStack(options: WebStackOptions = {}): Promise<WebS
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const webUrl = `http://127.0.0.1:${webPort}`;
     const revalidateSecret = randomBytes(24).toString('hex');
-    const serverEnv = { DATA_DIR: dataDir, PUBLIC_BASE_URL: webUrl, API_INTERNAL_URL: apiUrl, REVALIDATE_SECRET: revalidateSecret };
+    const serverEnv = { NODE_ENV: 'production', DATA_DIR: dataDir, PUBLIC_BASE_URL: webUrl, API_INTERNAL_URL: apiUrl, REVALIDATE_SECRET: revalidateSecret };
 
+    const migrateStart = Date.now();
     log('database: migrating a fresh embedded database and loading the demo city');
     runNode('migrating the database', [join(REPO_ROOT, 'dist/node/tools/db/migrate.js'), '--demo-if-empty'], childEnv(serverEnv));
+    log(`database: ready in ${secondsSince(migrateStart)}`);
 
     const api = spawn(process.execPath, [join(REPO_ROOT, 'dist/node/apps/api/src/main.js')], {
       cwd: REPO_ROOT,
       env: childEnv({
         ...serverEnv,
-        NODE_ENV: 'production',
         API_HOST: '127.0.0.1',
         API_PORT: String(apiPort),
         // The web server reaches the API from one address for every visitor; the tests load many pages fast.
@@ -156,7 +160,7 @@ export async function startWebStack(options: WebStackOptions = {}): Promise<WebS
     children.push(api);
     const web = spawn(process.execPath, [WEB_SERVER], {
       cwd: REPO_ROOT,
-      env: childEnv({ ...serverEnv, NODE_ENV: 'production', PORT: String(webPort), HOSTNAME: '127.0.0.1', ...webEnv }),
+      env: childEnv({ ...serverEnv, PORT: String(webPort), HOSTNAME: '127.0.0.1', ...webEnv }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(web);
@@ -171,7 +175,7 @@ export async function startWebStack(options: WebStackOptions = {}): Promise<WebS
         throw new Error(`web: ${error.message}\n${outputs.web}`);
       }),
     ]);
-    log(`api ${apiUrl} and web ${webUrl} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(`api ${apiUrl} and web ${webUrl} ready in ${secondsSince(started)}`);
     return { apiUrl, webUrl, revalidateSecret, output: (name) => outputs[name].toString(), stop };
   } catch (error) {
     await stop();

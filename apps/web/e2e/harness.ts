@@ -29,10 +29,12 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** The names under which the global setup passes the stack to the test workers. */
-const ENV = { web: 'PHO_SO_E2E_WEB_URL', api: 'PHO_SO_E2E_API_URL' } as const;
+/** The names under which the global setup passes the stack (or why it did not start) to the test workers. */
+const ENV = { web: 'PHO_SO_E2E_WEB_URL', api: 'PHO_SO_E2E_API_URL', error: 'PHO_SO_E2E_SETUP_ERROR' } as const;
 
 export function stackUrls(): { web: string; api: string } {
+  const setupError = process.env[ENV.error];
+  if (setupError) throw new Error(`the API and web app did not start in the global setup:\n${setupError}`);
   const web = process.env[ENV.web];
   const api = process.env[ENV.api];
   if (!web || !api) {

@@ -8,7 +8,8 @@ let context: BrowserContext;
 let city: DemoCity;
 
 beforeAll(async () => {
-  [browser, city] = await Promise.all([launchBrowser(), demoCityFixtures()]);
+  city = await demoCityFixtures(); // first: it fails at once, with the reason, when the stack did not start
+  browser = await launchBrowser();
   context = await newContext(browser, { javaScriptEnabled: false });
 });
 afterAll(async () => {

@@ -10,7 +10,8 @@ let context: BrowserContext;
 let city: DemoCity;
 
 beforeAll(async () => {
-  [browser, city] = await Promise.all([launchBrowser(), demoCityFixtures()]);
+  city = await demoCityFixtures(); // first: it fails at once, with the reason, when the stack did not start
+  browser = await launchBrowser();
   // A mid-range Android phone: 360×740 CSS pixels.
   context = await newContext(browser, { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
 });

@@ -10,7 +10,8 @@ let city: DemoCity;
 const t = messagesFor('vi');
 
 beforeAll(async () => {
-  [browser, city] = await Promise.all([launchBrowser(), demoCityFixtures()]);
+  city = await demoCityFixtures(); // first: it fails at once, with the reason, when the stack did not start
+  browser = await launchBrowser();
   context = await newContext(browser, { javaScriptEnabled: false });
 });
 afterAll(async () => {
