@@ -29,7 +29,8 @@ export function PageShell({ locale, path, children }: PageShellProps) {
           <nav aria-label={t.nav.label} className="site-nav">
             <a href={localePath(locale, '/tim-kiem')}>{t.nav.search}</a>
             <a href={localePath(locale, '/kiem-tra')}>{t.nav.verify}</a>
-            <a href={localePath(other, path)} hrefLang={other} lang={other} aria-label={t.nav.switchLanguageLabel}>
+            {/* The visible text is the accessible name (WCAG 2.5.3); the title explains it in the reader's language. */}
+            <a href={localePath(other, path)} hrefLang={other} lang={other} title={t.nav.switchLanguageLabel}>
               {t.nav.switchLanguage}
             </a>
           </nav>

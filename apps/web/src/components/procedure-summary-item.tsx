@@ -26,7 +26,7 @@ export function ProcedureSummaryItem({ locale, procedure }: { locale: Locale; pr
             · {t.time}: <span lang="vi">{formatProcessingTime(main.time, locale)}</span> · {t.fee}: <span lang="vi">{preview(main.fee || '—')}</span>
           </>
         ) : null}{' '}
-        · <a href={procedure.portalUrl} rel="noopener" aria-label={`${t.portal}: ${procedure.code}`}>
+        · <a href={procedure.portalUrl} rel="noopener" aria-label={`dichvucong.gov.vn: ${t.portal} (${procedure.code})`}>
           dichvucong.gov.vn
         </a>
       </span>
