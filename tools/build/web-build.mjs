@@ -7,7 +7,7 @@
 //   import { ensureWebBuild } from '…/web-build.mjs'
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '../..');
@@ -43,10 +43,43 @@ export function webSourcesFingerprint() {
 }
 
 /**
+ * Processes of a `next build` running in this checkout (Next names them `next-build (vX)`), which holds
+ * the build lock: a second build would fail at once ("Another next build process is already running").
+ * Linux only (/proc); elsewhere none are seen and Next's own refusal stands.
+ */
+function otherNextBuilds() {
+  if (process.platform !== 'linux') return [];
+  const pids = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').startsWith('next-build')) continue;
+      const cwd = realpathSync(`/proc/${entry}/cwd`);
+      if (cwd === root || cwd.startsWith(`${root}/`)) pids.push(Number(entry));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return pids;
+}
+
+/** Waits (up to 10 minutes) until no other `next build` runs in this checkout: several people share it. */
+function waitForOtherBuilds(log) {
+  const deadline = Date.now() + 10 * 60_000;
+  let said = false;
+  for (let pids = otherNextBuilds(); pids.length > 0 && Date.now() < deadline; pids = otherNextBuilds()) {
+    if (!said) log(`waiting for another next build in this checkout to finish (pid ${pids.join(', ')})`);
+    said = true;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+  }
+}
+
+/**
  * Builds the standalone web server unless it is current. Returns true when it built. Throws when the
  * build fails (the build's own output says why).
  */
 export function ensureWebBuild({ log = (message) => console.log(message) } = {}) {
+  waitForOtherBuilds(log);
   const fingerprint = webSourcesFingerprint();
   if (existsSync(webServerPath) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === fingerprint) {
     log('web app is up to date');
