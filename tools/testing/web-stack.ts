@@ -3,12 +3,15 @@
 //   - a fresh embedded database (PGlite, real Postgres in WebAssembly) in a temporary folder, migrated
 //     and loaded with the demo city by the real migrate tool;
 //   - the real API (dist/node/apps/api/src/main.js, NODE_ENV=production) and the Next.js standalone
-//     server (apps/web/.next/standalone/apps/web/server.js) as child processes on free local ports;
+//     server (apps/web/.next/standalone/apps/web/server.js) as child processes on free local ports; the
+//     web server runs from a private copy of the standalone app without its runtime caches, because
+//     Next writes the pages it generates (ISR) and its fetch cache into that folder: a page cached by an
+//     earlier run, or by another stack running now, would show another database's ids;
 //   - ready when the API's /api/health/ready and the web's /healthz answer 200.
 // Nothing here imports server code: everything runs as the processes that production runs.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,6 +20,20 @@ import { setTimeout as sleep } from 'node:timers/promises';
 /** The repository root, from the sources (Jest) or from the compiled copy in dist/node. */
 export const REPO_ROOT = __dirname.includes('/dist/node/') ? resolve(__dirname, '../../../..') : resolve(__dirname, '../..');
 export const WEB_SERVER = join(REPO_ROOT, 'apps/web/.next/standalone/apps/web/server.js');
+
+/**
+ * Copies the standalone app into `into` (its own apps/web beside a link to the standalone node_modules,
+ * the layout server.js expects), leaving out what Next wrote at run time: the fetch cache and the route
+ * cache of generated pages. Returns the copy's server.js.
+ */
+function privateWebServer(into: string): string {
+  const standalone = join(REPO_ROOT, 'apps/web/.next/standalone');
+  const app = join(standalone, 'apps/web');
+  const runtimeCache = /^\/\.next\/(cache|server\/route-cache)(\/|$)/;
+  cpSync(app, join(into, 'apps/web'), { recursive: true, filter: (source) => !runtimeCache.test(source.slice(app.length)) });
+  symlinkSync(join(standalone, 'node_modules'), join(into, 'node_modules'), 'dir');
+  return join(into, 'apps/web/server.js');
+}
 
 export interface WebStackOptions {
   /** Compile the server code first (skip when running from dist/node, which is already compiled). */
@@ -122,6 +139,7 @@ export async function startWebStack(options: WebStackOptions = {}): Promise<WebS
   }
   if (!existsSync(WEB_SERVER)) throw new Error(`no web build at ${WEB_SERVER}: run npm run build:web`);
 
+  // The database folder and the web server's copy; deleted by stop().
   const dataDir = mkdtempSync(join(tmpdir(), 'pho-so-web-stack-'));
   const children: ChildProcess[] = [];
   const killAll = () => children.forEach((child) => child.exitCode === null && child.kill('SIGKILL'));
@@ -158,7 +176,7 @@ export async function startWebStack(options: WebStackOptions = {}): Promise<WebS
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(api);
-    const web = spawn(process.execPath, [WEB_SERVER], {
+    const web = spawn(process.execPath, [privateWebServer(join(dataDir, 'web'))], {
       cwd: REPO_ROOT,
       env: childEnv({ ...serverEnv, PORT: String(webPort), HOSTNAME: '127.0.0.1', ...webEnv }),
       stdio: ['ignore', 'pipe', 'pipe'],
