@@ -71,6 +71,7 @@ interface Audit {
   score: number | null;
   scoreDisplayMode: string;
   displayValue?: string;
+  errorMessage?: string;
   numericValue?: number;
   details?: { items?: Array<Record<string, unknown>> };
 }
@@ -115,6 +116,16 @@ function failingAudits(lhr: LighthouseResult, category: Category): FailingAudit[
     })
     .filter((audit) => audit.score !== null && audit.score < 1)
     .filter((audit) => !['informative', 'manual', 'notApplicable', 'error'].includes(audit.scoreDisplayMode));
+}
+
+/**
+ * Audits of the four categories that could not run. Lighthouse 12.2.3 predates the Chromium it drives
+ * here, and some diagnostics fail on the newer trace format (layout shifts, the LCP element); the
+ * scores do not depend on them, but a reader should know they were not checked.
+ */
+function erroredAudits(lhr: LighthouseResult): Audit[] {
+  const ids = new Set(CATEGORIES.flatMap((c) => lhr.categories[c].auditRefs.map((ref) => ref.id)));
+  return [...ids].map((id) => lhr.audits[id]).filter((audit): audit is Audit => audit?.scoreDisplayMode === 'error');
 }
 
 /** A short description of what an audit found: its value and the first offending items. */
@@ -181,6 +192,11 @@ async function main(): Promise<void> {
       for (const audit of failing) console.log(describeAudit(audit));
     }
     if (!anyFailing) console.log('  none');
+    const errored = erroredAudits(median);
+    if (errored.length > 0) {
+      console.log('\naudits that could not run (they cost no points; not checked):');
+      for (const audit of errored) console.log(`    ${audit.id}: ${(audit.errorMessage ?? '').split('\n')[0]?.slice(0, 160)}`);
+    }
 
     const summary = {
       measuredAt: new Date().toISOString(),
@@ -196,6 +212,7 @@ async function main(): Promise<void> {
         benchmarkIndex: lhr.environment.benchmarkIndex,
         metrics: Object.fromEntries(METRICS.map((id) => [id, lhr.audits[id]?.numericValue ?? null])),
       })),
+      erroredAudits: erroredAudits(median).map((a) => ({ id: a.id, error: a.errorMessage ?? null })),
       failingAudits: Object.fromEntries(
         CATEGORIES.map((c) => [c, failingAudits(median, c).map((a) => ({ id: a.id, score: a.score, weight: a.weight, title: a.title, displayValue: a.displayValue ?? null }))]),
       ),
