@@ -15,6 +15,11 @@ const nextConfig: NextConfig = {
   turbopack: { root: monorepoRoot },
   poweredByHeader: false,
   reactStrictMode: true,
+  // QR codes encode the URL in upper case (alphanumeric mode makes a smaller, sturdier code): /Q/TB-233AH.
+  // The path is case-sensitive, so the upper-case form is served by the same page (no redirect hop).
+  async rewrites() {
+    return { beforeFiles: [{ source: '/Q/:code', destination: '/q/:code' }], afterFiles: [], fallback: [] };
+  },
   experimental: {
     // The stylesheet is small: inlined into each page it costs no render-blocking request on 3G.
     inlineCss: true,

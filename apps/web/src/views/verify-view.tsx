@@ -23,7 +23,8 @@ export function VerifyView({ locale, code, check }: { locale: Locale; code: stri
               {t.onStreet}: <strong lang="vi">{check.lookup.street.name}</strong> · <span lang="vi">{check.lookup.plate.positionDescription}</span>
             </p>
             <p>
-              <a href={localePath(locale, `/q/${check.lookup.plate.code}`)}>{t.openStreet}</a>
+              {/* The street page, not /q/: checking a code by hand is not a scan. */}
+              <a href={localePath(locale, `/duong/${check.lookup.street.slug}`)}>{t.openStreet}</a>
             </p>
           </div>
         ) : null}
