@@ -40,6 +40,11 @@ export interface WebStackOptions {
   compile?: boolean;
   /** Build the web app when its sources changed (tools/build/web-build.mjs). */
   build?: boolean;
+  /**
+   * The database to migrate and serve, as environment (`DATABASE_URL`, or `DATA_DIR`), e.g. a
+   * TestDatabase's `env`. Default: a fresh embedded database in a temporary folder.
+   */
+  databaseEnv?: Record<string, string>;
   /** Extra environment for the API process. */
   apiEnv?: Record<string, string>;
   /** Extra environment for the web process. */
@@ -128,7 +133,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
 }
 
 export async function startWebStack(options: WebStackOptions = {}): Promise<WebStack> {
-  const { compile = true, build = true, apiEnv = {}, webEnv = {}, log = () => undefined, readyTimeoutMs = 60_000 } = options;
+  const { compile = true, build = true, databaseEnv, apiEnv = {}, webEnv = {}, log = () => undefined, readyTimeoutMs = 60_000 } = options;
   const started = Date.now();
   if (compile) runNode('compiling the server code', [join(REPO_ROOT, 'tools/build/compile-node.mjs')], childEnv({}));
   if (build) {
@@ -156,10 +161,10 @@ export async function startWebStack(options: WebStackOptions = {}): Promise<WebS
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const webUrl = `http://127.0.0.1:${webPort}`;
     const revalidateSecret = randomBytes(24).toString('hex');
-    const serverEnv = { NODE_ENV: 'production', DATA_DIR: dataDir, PUBLIC_BASE_URL: webUrl, API_INTERNAL_URL: apiUrl, REVALIDATE_SECRET: revalidateSecret };
+    const serverEnv = { NODE_ENV: 'production', ...(databaseEnv ?? { DATA_DIR: dataDir }), PUBLIC_BASE_URL: webUrl, API_INTERNAL_URL: apiUrl, REVALIDATE_SECRET: revalidateSecret };
 
     const migrateStart = Date.now();
-    log('database: migrating a fresh embedded database and loading the demo city');
+    log(`database: migrating ${databaseEnv ? 'the given' : 'a fresh embedded'} database and loading the demo city`);
     runNode('migrating the database', [join(REPO_ROOT, 'dist/node/tools/db/migrate.js'), '--demo-if-empty'], childEnv(serverEnv));
     log(`database: ready in ${secondsSince(migrateStart)}`);
 
