@@ -32,7 +32,7 @@
 import 'reflect-metadata';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -244,6 +244,21 @@ function processTree(pid: number | undefined): number[] {
   for (let i = 0; i < tree.length; i++) for (const [child, parent] of parentOf) if (parent === tree[i]) tree.push(child);
   return tree;
 }
+/**
+ * A private copy of the standalone app (its apps/web beside a link to the standalone node_modules, the
+ * layout server.js expects) without what Next wrote at run time (fetch cache, generated pages): Next
+ * writes the pages it regenerates into that folder, so a shared one would mix this run's database with
+ * another stack's (as in tools/testing/web-stack.ts). Returns the copy's server.js.
+ */
+function privateWebServer(into: string): string {
+  const standalone = join(ROOT, 'apps/web/.next/standalone');
+  const app = join(standalone, 'apps/web');
+  const runtimeCache = /^\/\.next\/(cache|server\/route-cache)(\/|$)/;
+  cpSync(app, join(into, 'apps/web'), { recursive: true, filter: (source) => !runtimeCache.test(source.slice(app.length)) });
+  symlinkSync(join(standalone, 'node_modules'), join(into, 'node_modules'), 'dir');
+  return join(into, 'apps/web/server.js');
+}
+
 const treeCpuMs = (pids: number[]) => pids.reduce((sum, pid) => sum + (processCpuMs(pid) ?? 0), 0);
 
 // --- HTTP without fetch's defaults (no Accept-Encoding), as wrk sends it ----------------------------
@@ -401,10 +416,11 @@ async function main(): Promise<void> {
   };
   delete webEnv['DATABASE_URL'];
   delete webEnv['REDIS_URL'];
-  const webArgs = options.originProcesses > 1 ? [NEXT_CLUSTER, WEB_SERVER, String(options.originProcesses)] : [WEB_SERVER];
+  const webServer = privateWebServer(join(work, 'web'));
+  const webArgs = options.originProcesses > 1 ? [NEXT_CLUSTER, webServer, String(options.originProcesses)] : [webServer];
   let web = startChild('web', process.execPath, webArgs, webEnv, join(work, 'web.log'));
   await waitFor(`${webBase}/healthz`, web, 'web');
-  console.log(`web: ${webBase} (pid ${web.pid}, ${options.originProcesses} process(es), Next standalone, NODE_ENV=production)`);
+  console.log(`web: ${webBase} (pid ${web.pid}, ${options.originProcesses} process(es), Next standalone from a private copy, NODE_ENV=production)`);
 
   // 4. The page.
   let path = options.path;
@@ -622,7 +638,7 @@ async function main(): Promise<void> {
   if (options.cpuProf) {
     await stopChild(web);
     const profilePath = join(work, 'web.cpuprofile');
-    web = startChild('web (profiled)', process.execPath, ['-r', PROFILER_PRELOAD, WEB_SERVER], { ...webEnv, BENCH_CPU_PROFILE: profilePath }, join(work, 'web.log'));
+    web = startChild('web (profiled)', process.execPath, ['-r', PROFILER_PRELOAD, webServer], { ...webEnv, BENCH_CPU_PROFILE: profilePath }, join(work, 'web.log'));
     await waitFor(`${webBase}/healthz`, web, 'web (profiled)');
     await runWrk({ ...options, duration: Math.max(3, options.warmup) }, urls.origin); // warm-up, not profiled
     web.kill('SIGWINCH');
