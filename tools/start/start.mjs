@@ -7,6 +7,7 @@
 //   5. waits until they answer, prints the URLs, and on Ctrl-C stops them all cleanly.
 // Plain JavaScript on purpose: it must run before anything is built.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { ensureWebBuild, webServerPath as webServer } from '../build/web-build.mjs';
@@ -51,12 +52,22 @@ runStep(
 );
 
 const apiUrl = `http://127.0.0.1:${config.API_PORT}`;
+// The shared secret of the web's on-demand revalidation (POST /internal/revalidate): the one given, or
+// one made up for this run, so the endpoint is on without anyone having to choose a secret.
+const revalidateSecret = process.env.REVALIDATE_SECRET || randomBytes(24).toString('hex');
+
 const services = [
   { name: 'api', args: [join(root, 'dist/node/apps/api/src/main.js')], env: {} },
   {
     name: 'web',
     args: [webServer],
-    env: { PORT: String(config.WEB_PORT), HOSTNAME: process.env.WEB_HOST ?? '0.0.0.0', API_INTERNAL_URL: process.env.API_INTERNAL_URL ?? apiUrl },
+    env: {
+      PORT: String(config.WEB_PORT),
+      HOSTNAME: process.env.WEB_HOST ?? '0.0.0.0',
+      API_INTERNAL_URL: process.env.API_INTERNAL_URL ?? apiUrl,
+      PUBLIC_BASE_URL: config.PUBLIC_BASE_URL,
+      REVALIDATE_SECRET: revalidateSecret,
+    },
   },
 ];
 if (config.DATABASE_URL && config.REDIS_URL) services.push({ name: 'worker', args: [join(root, 'dist/node/apps/worker/src/main.js')], env: {} });
