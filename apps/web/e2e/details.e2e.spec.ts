@@ -1,39 +1,26 @@
 // The detail pages a street page links to: a procedure (with the link to the national portal and a
 // printable documents checklist) and a service point (hours, phone). Reached by following the street
 // page's own links, as a citizen would.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { demoCityFixtures, launchBrowser, newContext, visibleText, type DemoCity } from './harness';
+import { visibleText, useBrowserSession } from './harness';
 
-let browser: Browser;
-let context: BrowserContext;
-let city: DemoCity;
-
-beforeAll(async () => {
-  city = await demoCityFixtures(); // first: it fails at once, with the reason, when the stack did not start
-  browser = await launchBrowser();
-  context = await newContext(browser, { javaScriptEnabled: false });
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+const session = useBrowserSession({ javaScriptEnabled: false });
 
 describe('detail pages, without JavaScript', () => {
   it('a procedure: its name, the national portal link and a documents checklist', async () => {
-    const page = await context.newPage();
-    const response = await page.goto(`/thu-tuc/${encodeURIComponent(city.procedure.code)}`);
+    const page = await session.context.newPage();
+    const response = await page.goto(`/thu-tuc/${encodeURIComponent(session.city.procedure.code)}`);
     expect(response?.status()).toBe(200);
-    expect(await page.locator('h1').first().innerText()).toContain(city.procedure.name);
-    expect(await page.locator(`main a[href="${city.procedure.portalUrl}"]`).count()).toBeGreaterThan(0);
+    expect(await page.locator('h1').first().innerText()).toContain(session.city.procedure.name);
+    expect(await page.locator(`main a[href="${session.city.procedure.portalUrl}"]`).count()).toBeGreaterThan(0);
     expect(await page.locator('main input[type="checkbox"], main ul li').count()).toBeGreaterThan(0);
     await page.close();
   });
 
   it('a service point, opened from the street page: its name, and its phone as a tel: link', async () => {
-    const point = city.servicePoints[0];
+    const point = session.city.servicePoints[0];
     if (!point) throw new Error('the street has no service point');
-    const page = await context.newPage();
-    await page.goto(`/duong/${city.street.slug}`);
+    const page = await session.context.newPage();
+    await page.goto(`/duong/${session.city.street.slug}`);
     await Promise.all([page.waitForURL(`**/diem-phuc-vu/${point.id}`), page.locator(`main a[href="/diem-phuc-vu/${point.id}"]`).first().click()]);
     expect(await page.locator('h1').first().innerText()).toContain(point.name);
     expect(await visibleText(page, 'main')).toContain(point.address);
@@ -42,7 +29,7 @@ describe('detail pages, without JavaScript', () => {
   });
 
   it('an unknown procedure or service point answers 404', async () => {
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     expect((await page.goto('/thu-tuc/9.999999'))?.status()).toBe(404);
     expect((await page.goto('/diem-phuc-vu/00000000-0000-4000-8000-000000000000'))?.status()).toBe(404);
     expect((await page.goto('/en/duong/khong-co-pho-nay'))?.status()).toBe(404);

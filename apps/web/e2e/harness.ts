@@ -50,6 +50,41 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 30_000 });
 }
 
+export interface BrowserSession {
+  /** Real codes, slugs and ids of the demo city. */
+  readonly city: DemoCity;
+  /** A fresh context of Chromium with these options. */
+  readonly context: BrowserContext;
+}
+
+/**
+ * What a test file needs: the demo city's fixtures (read first, so a stack that did not start fails at
+ * once with its reason), Chromium and one context, opened before the file's tests and closed after them.
+ * The fields are set when the tests run, not when this is called.
+ */
+export function useBrowserSession(options: BrowserContextOptions = {}): BrowserSession {
+  const session: { city?: DemoCity; browser?: Browser; context?: BrowserContext } = {};
+  beforeAll(async () => {
+    session.city = await demoCityFixtures();
+    session.browser = await launchBrowser();
+    session.context = await newContext(session.browser, options);
+  });
+  afterAll(async () => {
+    await session.context?.close();
+    await session.browser?.close();
+  });
+  return {
+    get city() {
+      if (!session.city) throw new Error('useBrowserSession: the fixtures are read in beforeAll');
+      return session.city;
+    },
+    get context() {
+      if (!session.context) throw new Error('useBrowserSession: the context is opened in beforeAll');
+      return session.context;
+    },
+  };
+}
+
 /** A context whose relative URLs resolve against the web app. */
 export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: stackUrls().web, locale: 'vi-VN', ...options });

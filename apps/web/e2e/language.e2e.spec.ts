@@ -1,27 +1,14 @@
 // The language switch: a plain link in the header to the same page in the other language (English
 // under /en, paths keep their Vietnamese words), so it works without JavaScript too.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { demoCityFixtures, languageSwitch, launchBrowser, newContext, type DemoCity } from './harness';
+import { languageSwitch, useBrowserSession } from './harness';
 
-let browser: Browser;
-let context: BrowserContext;
-let city: DemoCity;
-
-beforeAll(async () => {
-  city = await demoCityFixtures(); // first: it fails at once, with the reason, when the stack did not start
-  browser = await launchBrowser();
-  context = await newContext(browser, { javaScriptEnabled: false });
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+const session = useBrowserSession({ javaScriptEnabled: false });
 
 const htmlLang = async (page: import('playwright-core').Page) => (await page.locator('html').getAttribute('lang')) ?? '';
 
 describe('language switch', () => {
   it('goes from the Vietnamese home page to the English one and back', async () => {
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     await page.goto('/');
     expect(await htmlLang(page)).toMatch(/^vi\b/);
     await Promise.all([page.waitForURL((url) => url.pathname === '/en'), languageSwitch(page, 'en').click()]);
@@ -32,20 +19,20 @@ describe('language switch', () => {
   });
 
   it('keeps the street when switching on a street page, and the data stays Vietnamese', async () => {
-    const page = await context.newPage();
-    await page.goto(`/duong/${city.street.slug}`);
+    const page = await session.context.newPage();
+    await page.goto(`/duong/${session.city.street.slug}`);
     const viHeading = await page.locator('h1').first().innerText();
-    await Promise.all([page.waitForURL(`**/en/duong/${city.street.slug}`), languageSwitch(page, 'en').click()]);
+    await Promise.all([page.waitForURL(`**/en/duong/${session.city.street.slug}`), languageSwitch(page, 'en').click()]);
     expect(await htmlLang(page)).toMatch(/^en\b/);
-    expect(await page.locator('h1').first().innerText()).toContain(city.street.name);
-    expect(viHeading).toContain(city.street.name);
-    await Promise.all([page.waitForURL((url) => url.pathname === `/duong/${city.street.slug}`), languageSwitch(page, 'vi').click()]);
+    expect(await page.locator('h1').first().innerText()).toContain(session.city.street.name);
+    expect(viHeading).toContain(session.city.street.name);
+    await Promise.all([page.waitForURL((url) => url.pathname === `/duong/${session.city.street.slug}`), languageSwitch(page, 'vi').click()]);
     expect(await htmlLang(page)).toMatch(/^vi\b/);
     await page.close();
   });
 
   it('the switch link itself is marked with its own language', async () => {
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     await page.goto('/kiem-tra');
     const link = languageSwitch(page, 'en');
     expect(await link.getAttribute('lang')).toMatch(/^en\b/);

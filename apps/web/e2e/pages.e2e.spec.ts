@@ -1,34 +1,9 @@
 // Every page, in Vietnamese and in English: the right status and `lang`, the footer's safety line, a
 // language switch to the same page in the other language, and no serious or critical axe-core
 // violation. Each page's full axe report (all impacts) is kept in tmp/artifacts/axe/.
-import type { Browser, BrowserContext } from 'playwright-core';
-import {
-  axe,
-  counterpartPath,
-  demoCityFixtures,
-  formatViolations,
-  languageSwitch,
-  launchBrowser,
-  newContext,
-  SAFETY_LINE,
-  seriousOrCritical,
-  visibleText,
-  type DemoCity,
-} from './harness';
+import { axe, counterpartPath, formatViolations, languageSwitch, SAFETY_LINE, seriousOrCritical, visibleText, type DemoCity, useBrowserSession } from './harness';
 
-let browser: Browser;
-let context: BrowserContext;
-let city: DemoCity;
-
-beforeAll(async () => {
-  city = await demoCityFixtures(); // first: it fails at once, with the reason, when the stack did not start
-  browser = await launchBrowser();
-  context = await newContext(browser);
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+const session = useBrowserSession();
 
 interface PageCase {
   name: string;
@@ -63,8 +38,8 @@ const PAGES: Array<PageCase & { locale: 'vi' | 'en' }> = [
 
 describe.each(PAGES)('$locale $name', ({ name, locale, path: pathOf, status, alsoSwitchesTo }) => {
   it(`answers ${status} with lang, safety footer, language switch and no serious axe violation`, async () => {
-    const path = pathOf(city);
-    const page = await context.newPage();
+    const path = pathOf(session.city);
+    const page = await session.context.newPage();
     const response = await page.goto(path);
     const problems: string[] = [];
     const check = (ok: boolean, problem: string) => ok || problems.push(problem);
@@ -80,7 +55,7 @@ describe.each(PAGES)('$locale $name', ({ name, locale, path: pathOf, status, als
     if ((await switchLink.count()) === 0) problems.push(`no language switch (a header link with hreflang="${other}")`);
     else {
       const href = new URL((await switchLink.getAttribute('href')) ?? '', page.url());
-      const accepted = [path, ...(alsoSwitchesTo ? [alsoSwitchesTo(city)] : [])].map((p) => new URL(counterpartPath(p), page.url()).pathname);
+      const accepted = [path, ...(alsoSwitchesTo ? [alsoSwitchesTo(session.city)] : [])].map((p) => new URL(counterpartPath(p), page.url()).pathname);
       const target = decodeURIComponent(href.pathname).toLowerCase();
       check(
         accepted.some((p) => decodeURIComponent(p).toLowerCase() === target),

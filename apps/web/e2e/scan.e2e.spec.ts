@@ -1,27 +1,15 @@
 // The scanning flow: the URL a plate's QR code encodes opens that street's page directly, echoes the
 // plate (anti-quishing) and counts the scan through the beacon image; a code that is no plate of ours
 // answers 404 with a page that says so.
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { messagesFor } from '../src/i18n/messages';
-import { demoCityFixtures, launchBrowser, newContext, SAFETY_LINE, visibleText, type DemoCity } from './harness';
+import { SAFETY_LINE, visibleText, useBrowserSession } from './harness';
 
-let browser: Browser;
-let context: BrowserContext;
-let city: DemoCity;
-
-beforeAll(async () => {
-  city = await demoCityFixtures(); // first: it fails at once, with the reason, when the stack did not start
-  browser = await launchBrowser();
-  context = await newContext(browser);
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+const session = useBrowserSession();
 
 /** Opens a path and waits for the scan beacon's answer (requested by the page's <img>). */
 async function openScan(page: Page, path: string): Promise<{ response: Response; beacon: Response }> {
-  const beaconPath = `/api/v1/plates/${city.plateCode}/scan.gif`.toUpperCase();
+  const beaconPath = `/api/v1/plates/${session.city.plateCode}/scan.gif`.toUpperCase();
   const beacon = page.waitForResponse((r) => new URL(r.url()).pathname.toUpperCase() === beaconPath);
   beacon.catch(() => undefined); // awaited below only when the page itself answered
   const response = await page.goto(path);
@@ -37,8 +25,8 @@ describe('scanning a plate', () => {
   ] as const;
 
   it.each(cases)('%s opens the street page directly, with the plate banner and the counting beacon', async (_label, pathOf) => {
-    const page = await context.newPage();
-    const path = pathOf(city.plateCode);
+    const page = await session.context.newPage();
+    const path = pathOf(session.city.plateCode);
     const { response, beacon } = await openScan(page, path);
 
     // No redirect hop: the page at the QR URL is the street page.
@@ -46,19 +34,19 @@ describe('scanning a plate', () => {
     expect(response.request().redirectedFrom()).toBeNull();
     expect(new URL(page.url()).pathname).toBe(path);
     expect(await page.locator('html').getAttribute('lang')).toMatch(/^vi\b/);
-    expect(await page.locator('h1').first().innerText()).toContain(city.street.name);
+    expect(await page.locator('h1').first().innerText()).toContain(session.city.street.name);
 
     // The banner echoes the plate so the citizen can compare it with the one in front of them.
-    expect(await visibleText(page)).toContain(`Bạn vừa quét biển ${city.plateCode} · ${city.plateDescription}`);
+    expect(await visibleText(page)).toContain(`Bạn vừa quét biển ${session.city.plateCode} · ${session.city.plateDescription}`);
     const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
-    expect(new URL(canonical ?? '', page.url()).pathname).toBe(`/duong/${city.street.slug}`);
+    expect(new URL(canonical ?? '', page.url()).pathname).toBe(`/duong/${session.city.street.slug}`);
 
     // The beacon: an <img> at the web origin (proxied to the API), answered with an uncached GIF.
     const img = page.locator(`img[src*="/api/v1/plates/"][src$="/scan.gif"]`);
     expect(await img.count()).toBe(1);
     const src = new URL((await img.getAttribute('src')) ?? '', page.url());
     expect(src.origin).toBe(new URL(page.url()).origin);
-    expect(src.pathname.toUpperCase()).toBe(`/API/V1/PLATES/${city.plateCode}/SCAN.GIF`);
+    expect(src.pathname.toUpperCase()).toBe(`/API/V1/PLATES/${session.city.plateCode}/SCAN.GIF`);
     expect(beacon.status()).toBe(200);
     expect(beacon.headers()['content-type']).toBe('image/gif');
     expect(beacon.headers()['cache-control']).toContain('no-store');
@@ -68,13 +56,13 @@ describe('scanning a plate', () => {
   });
 
   it('in English, the banner and the page are English and the data stays Vietnamese', async () => {
-    const page = await context.newPage();
-    const { response, beacon } = await openScan(page, `/en/q/${city.plateCode.toLowerCase()}`);
+    const page = await session.context.newPage();
+    const { response, beacon } = await openScan(page, `/en/q/${session.city.plateCode.toLowerCase()}`);
     expect(response.status()).toBe(200);
     expect(beacon.status()).toBe(200);
     expect(await page.locator('html').getAttribute('lang')).toMatch(/^en\b/);
-    expect(await page.locator('h1').first().innerText()).toContain(city.street.name);
-    expect(await visibleText(page)).toContain(city.plateCode);
+    expect(await page.locator('h1').first().innerText()).toContain(session.city.street.name);
+    expect(await visibleText(page)).toContain(session.city.plateCode);
     expect(await visibleText(page, 'footer')).toContain(SAFETY_LINE);
     await page.close();
   });
@@ -84,11 +72,11 @@ describe('a code that is no plate of ours', () => {
   const t = messagesFor('vi');
 
   it.each([
-    ['a well-formed code of no plate', () => city.unknownCode],
-    ['a malformed code', () => city.malformedCode],
-    ['a lower-case unknown code', () => city.unknownCode.toLowerCase()],
+    ['a well-formed code of no plate', () => session.city.unknownCode],
+    ['a malformed code', () => session.city.malformedCode],
+    ['a lower-case unknown code', () => session.city.unknownCode.toLowerCase()],
   ] as const)('%s answers 404 with the not-an-official-plate page', async (_label, codeOf) => {
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     const response = await page.goto(`/q/${encodeURIComponent(codeOf())}`);
     expect(response?.status()).toBe(404);
     expect(await page.locator('html').getAttribute('lang')).toMatch(/^vi\b/);
@@ -105,8 +93,8 @@ describe('a code that is no plate of ours', () => {
   });
 
   it('in English too (404, English page)', async () => {
-    const page = await context.newPage();
-    const response = await page.goto(`/en/q/${city.unknownCode}`);
+    const page = await session.context.newPage();
+    const response = await page.goto(`/en/q/${session.city.unknownCode}`);
     expect(response?.status()).toBe(404);
     expect(await page.locator('html').getAttribute('lang')).toMatch(/^en\b/);
     expect(await visibleText(page)).toContain(messagesFor('en').plate.notOfficialTitle);

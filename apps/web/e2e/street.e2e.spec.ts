@@ -2,36 +2,23 @@
 // service points and procedures, and a 360×740 screenshot kept in tmp/artifacts/ for a person to look at.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { ARTIFACTS_DIR, demoCityFixtures, launchBrowser, newContext, visibleText, type DemoCity } from './harness';
+import { ARTIFACTS_DIR, visibleText, useBrowserSession } from './harness';
 
-let browser: Browser;
-let context: BrowserContext;
-let city: DemoCity;
-
-beforeAll(async () => {
-  city = await demoCityFixtures(); // first: it fails at once, with the reason, when the stack did not start
-  browser = await launchBrowser();
   // A mid-range Android phone: 360×740 CSS pixels.
-  context = await newContext(browser, { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+const session = useBrowserSession({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
 
 describe('street page', () => {
   it('shows where to go and what can be done, and fits a 360 px wide phone', async () => {
-    const page = await context.newPage();
-    const response = await page.goto(`/duong/${city.street.slug}`);
+    const page = await session.context.newPage();
+    const response = await page.goto(`/duong/${session.city.street.slug}`);
     expect(response?.status()).toBe(200);
-    expect(await page.locator('h1').first().innerText()).toContain(city.street.name);
+    expect(await page.locator('h1').first().innerText()).toContain(session.city.street.name);
 
     const headings = (await page.locator('h2').allInnerTexts()).map((h) => h.replace(/\s+/g, ' ').trim());
     expect(headings).toEqual(expect.arrayContaining([expect.stringContaining('Làm thủ tục ở đâu'), expect.stringContaining('Thủ tục có thể làm')]));
 
     // The home-ward centre first, each service point linked to its own page; procedures linked too.
-    const firstPoint = city.servicePoints[0];
+    const firstPoint = session.city.servicePoints[0];
     if (!firstPoint) throw new Error('the street has no service point');
     expect(await page.locator(`main a[href="/diem-phuc-vu/${firstPoint.id}"]`).count()).toBeGreaterThan(0);
     expect(await visibleText(page, 'main')).toContain(firstPoint.name);
