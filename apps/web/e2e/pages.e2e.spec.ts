@@ -37,7 +37,7 @@ const PAGES: Array<PageCase & { locale: 'vi' | 'en' }> = [
 ];
 
 describe.each(PAGES)('$locale $name', ({ name, locale, path: pathOf, status, alsoSwitchesTo }) => {
-  it(`answers ${status} with lang, safety footer, language switch and no serious axe violation`, async () => {
+  it(`answers ${status} with lang, safety footer, language switch, JSON-LD, Open Graph and no serious axe violation`, async () => {
     const path = pathOf(session.city);
     const page = await session.context.newPage();
     const response = await page.goto(path);
@@ -62,6 +62,22 @@ describe.each(PAGES)('$locale $name', ({ name, locale, path: pathOf, status, als
         `language switch goes to ${href.pathname}, expected ${accepted.join(' or ')}`,
       );
     }
+
+    // Structured data and link previews: JSON-LD that parses, and Open Graph tags.
+    const jsonLd = await page.locator('script[type="application/ld+json"]').allTextContents();
+    const types = jsonLd.flatMap((text) => {
+      try {
+        const data = JSON.parse(text) as { '@type'?: string; '@graph'?: Array<{ '@type'?: string }> };
+        return [data['@type'], ...(data['@graph'] ?? []).map((node) => node['@type'])].filter(Boolean);
+      } catch {
+        problems.push(`JSON-LD that does not parse: ${text.slice(0, 80)}`);
+        return [];
+      }
+    });
+    check(types.includes('WebSite'), `JSON-LD types ${JSON.stringify(types)}: no WebSite`);
+    if (name === 'street' || name === 'scan' || name === 'service-point') check(types.includes('GovernmentOffice'), `JSON-LD types ${JSON.stringify(types)}: no GovernmentOffice`);
+    if (name === 'procedure') check(types.includes('GovernmentService'), `JSON-LD types ${JSON.stringify(types)}: no GovernmentService`);
+    if (status === 200) check((await page.locator('meta[property="og:title"]').count()) === 1, 'no og:title');
 
     const violations = seriousOrCritical(await axe(page, `${locale}-${name}`));
     check(violations.length === 0, `axe-core, serious or critical:\n${formatViolations(violations)}`);

@@ -88,9 +88,9 @@ class PageCache {
       // Emptied as Next accepts the revalidation, before its answer leaves: whoever asked must not be
       // able to fetch the old page afterwards. (Node sends every response's head through writeHead.)
       const writeHead = res.writeHead;
-      const cache = this;
+      const clear = () => this.clear();
       res.writeHead = /** @type {any} */ (function accepted(/** @type {any[]} */ ...args) {
-        if (Number(args[0]) >= 200 && Number(args[0]) < 300) cache.clear();
+        if (Number(args[0]) >= 200 && Number(args[0]) < 300) clear();
         return writeHead.apply(res, /** @type {any} */ (args));
       });
       this.stats.bypass += 1;

@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
+import { webConfig } from '../config';
 import { localePath, otherLocale, type Locale } from '../i18n/locale';
 import { messagesFor } from '../i18n/messages';
+import { webSiteJsonLd } from '../view-model/json-ld';
+import { JsonLd } from './json-ld';
 
 interface PageShellProps {
   locale: Locale;
@@ -11,7 +14,8 @@ interface PageShellProps {
 
 /**
  * Header (brand, search, plate check, language switch), main content and the footer with the safety
- * promise. Every page renders inside it; the root layouts only set `<html lang>`.
+ * promise, and the site's JSON-LD (WebSite with its search box) that every page carries besides its own.
+ * Every page renders inside it; the root layouts only set `<html lang>`.
  */
 export function PageShell({ locale, path, children }: PageShellProps) {
   const t = messagesFor(locale);
@@ -48,6 +52,7 @@ export function PageShell({ locale, path, children }: PageShellProps) {
           <p>{t.footerData}</p>
         </div>
       </footer>
+      <JsonLd data={webSiteJsonLd(webConfig().publicBaseUrl, t.siteName, localePath(locale, '/tim-kiem'))} />
     </>
   );
 }

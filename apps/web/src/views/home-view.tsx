@@ -1,10 +1,7 @@
 import { SearchForm } from '../components/forms';
-import { JsonLd } from '../components/json-ld';
 import { PageShell } from '../components/page-shell';
-import { webConfig } from '../config';
 import { localePath, type Locale } from '../i18n/locale';
 import { messagesFor } from '../i18n/messages';
-import { webSiteJsonLd } from '../view-model/json-ld';
 
 export function HomeView({ locale }: { locale: Locale }) {
   const t = messagesFor(locale);
@@ -24,7 +21,6 @@ export function HomeView({ locale }: { locale: Locale }) {
       <p>
         <a href={localePath(locale, '/kiem-tra')}>{t.home.verifyLink}</a>
       </p>
-      <JsonLd data={webSiteJsonLd(webConfig().publicBaseUrl, t.siteName, localePath(locale, '/tim-kiem'))} />
     </PageShell>
   );
 }
