@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Web throughput benchmark: the street page from nginx static (baseline), the Next.js origin, and the edge
-# cache of deploy/nginx in front of it, in one run. Needs wrk and nginx (Debian: apt-get install -y wrk nginx-light).
+# Web throughput benchmark: the street page from nginx static (baseline), the web origin (Next behind its page
+# cache), the same origin with PAGE_CACHE_TTL_MS=0, and the edge cache of deploy/nginx in front of the origin, in
+# one run, and the page's weight. Needs wrk and nginx (Debian: apt-get install -y wrk nginx-light).
 # Builds the web app first when its sources changed (--rebuild-web: always; --skip-web-build: never); everything
 # else runs on a throwaway PGlite database.
 #   tools/bench/web-throughput.sh [--duration 10] [--connections 50] [--threads 2] [--runs 2] [--warmup 3]

@@ -1,4 +1,4 @@
-// Benchmark (not a test): throughput of the public street page, three ways, in one run.
+// Benchmark (not a test): throughput of the public street page, four ways, in one run, and its weight.
 //
 //   tools/bench/web-throughput.sh [options]        (compiles, then runs the line below)
 //   node dist/node/tools/bench/web-throughput.js [--duration 10] [--connections 50] [--threads 2] [--runs 2]
@@ -6,9 +6,15 @@
 //        [--beacon-load 3] [--cpu-prof]
 //
 //   static  Debian's nginx serving the page's HTML bytes as a file: the baseline, the ceiling on this machine
-//   origin  the Next.js standalone server alone, production build (--origin-processes N: N processes, node:cluster)
-//   edge    deploy/nginx/templates/default.conf.template, rendered for Debian's nginx, in front of that Next
-//           server and the API: what the compose stack ships
+//   origin  the web app's production server alone (the standalone folder's server.js, installed by
+//           tools/build/build-web.mjs from apps/web/server/server.cjs: Next behind the one-second in-process
+//           page cache, PAGE_CACHE_TTL_MS at its default), production build
+//   origin-nocache  the same server with PAGE_CACHE_TTL_MS=0 (page cache off): Next's own ISR serving; a
+//           second process on its own port, from its own private copy, started the same way
+//   edge    deploy/nginx/templates/default.conf.template, rendered for Debian's nginx, in front of the origin
+//           (page cache on) and the API: what the compose stack ships
+//   --origin-processes N runs each of the two origins as N processes (node:cluster, tools/bench/next-cluster.ts;
+//   each worker has its own page cache).
 //
 // 1. Builds the web app when its sources changed since the last build (tools/build/web-build.mjs, the check
 //    npm start and the browser tests share, so a current build that others may be running is not replaced);
@@ -18,16 +24,20 @@
 //    the API on it (NODE_ENV=production, TRUST_PROXY=true as behind the edge).
 // 3. The page: /duong/{slug} of the first active demo plate's street (slug from GET /api/v1/plates/{code}),
 //    or --path; it falls back to / (said so) while the street page does not exist. Fetched from the
-//    origin, warmed, and its bytes written to a file that nginx serves: the same bytes as the baseline.
+//    origin, warmed (both origins), and its bytes written to a file that nginx serves: the same bytes as the
+//    baseline. Its weight against issue 4's budgets: HTML raw and gzip -6, the inlined CSS (<style>) and any
+//    external stylesheet raw and gzip, and the scripts without async/defer (JSON-LD aside).
 // 4. One nginx master (temp prefix, daemon off) with two servers: the static one and the edge.
 // 5. Checks of the edge's caching rules on the live stack (HIT after MISS; Cookie / Authorization bypass;
 //    an RSC request never answered with the HTML or the reverse; /quan-ly/ and /internal/ never cached).
-// 6. wrk (-t2 -c50 -d10s, Lua report) on each of static, origin and edge after a warm-up, in alternating
-//    order per run (static-origin-edge, then edge-origin-static, …), CPU time per request from /proc.
+// 6. wrk (-t2 -c50 -d10s, Lua report) on each of static, origin, origin-nocache and edge after a warm-up, in
+//    alternating order per run (static, origin, origin-nocache, edge, then the reverse, …), CPU time per
+//    request from /proc.
 // 7. The scan beacon through the edge: N requests one by one, then wrk for a few seconds; the API is
 //    stopped gracefully (it writes its counts) and the database read: every request must have been counted.
 // 8. A Markdown summary with verdicts against issue 4's goals, and JSON in tmp/bench/.
-// 9. --cpu-prof: afterwards, one more origin run with Next (one process) profiled, and where its CPU goes.
+// 9. --cpu-prof: afterwards, one more run of the origin (page cache on, one process) profiled, and where its
+//    CPU goes.
 // Every process is stopped and the temp folder removed at the end (kept, with the logs, on failure).
 import 'reflect-metadata';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -45,6 +55,7 @@ import { describeCheckout } from './lib/checkout';
 import { formatProfileSummary, summarizeCpuProfile } from './lib/cpu-profile';
 import { machineDescription } from './lib/machine';
 import { mainConfig, NGINX_BINARY, nginxVersion, renderEdgeTemplate } from './lib/nginx';
+import { pageWeight, sized, type Sized } from './lib/page-weight';
 import { machineCpuMs, procAvailable, processCpuMs } from './lib/proc-cpu';
 
 const ROOT = resolve(__dirname, '../../../..');
@@ -62,6 +73,8 @@ const GOAL_ORIGIN_RATIO = 0.1;
 const GOAL_ORIGIN_P99_MS = 150;
 const GOAL_EDGE_RATIO = 0.7;
 const GOAL_EDGE_P99_MS = 20;
+const BUDGET_HTML_GZIP_BYTES = 30 * 1024;
+const BUDGET_CSS_BYTES = 15 * 1024;
 
 interface Options {
   duration: number;
@@ -308,14 +321,18 @@ async function runWrk(options: Pick<Options, 'threads' | 'connections' | 'durati
 
 // --- main ---------------------------------------------------------------------------------------
 
-type Subject = 'static' | 'origin' | 'edge';
+type Subject = 'static' | 'origin' | 'origin-nocache' | 'edge';
+const SUBJECTS: readonly Subject[] = ['static', 'origin', 'origin-nocache', 'edge'];
 
 interface Measurement {
   run: number;
   subject: Subject;
   result: WrkResult;
-  /** CPU milliseconds during the wrk run: nginx (master + workers), Next (all processes), API, and the whole machine. */
-  cpu?: { nginxMs: number; nextMs: number; apiMs: number; machineBusyMs: number; machineTotalMs: number };
+  /**
+   * CPU milliseconds during the wrk run: nginx (master + workers), the origin (page cache on, all its
+   * processes), the origin without page cache, the API, and the whole machine.
+   */
+  cpu?: { nginxMs: number; nextMs: number; nextNoCacheMs: number; apiMs: number; machineBusyMs: number; machineTotalMs: number };
 }
 
 interface Check {
@@ -403,24 +420,39 @@ async function main(): Promise<void> {
   await waitFor(`${apiBase}/api/health/ready`, api, 'api');
   console.log(`api: ${apiBase} (pid ${api.pid}, NODE_ENV=production, PGlite, no Redis)`);
 
-  // 3. The Next server (one process, or N behind node:cluster).
-  const webPort = await freePort();
-  const webBase = `http://127.0.0.1:${webPort}`;
-  const webEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
-    PORT: String(webPort),
-    HOSTNAME: '127.0.0.1',
-    API_INTERNAL_URL: apiBase,
+  // 3. The web servers (one process each, or N behind node:cluster): the origin as shipped (page cache at its
+  // default TTL) and the same server with the page cache off, each from its own private copy.
+  const startWeb = async (label: string, dir: string, pageCacheTtlMs: string | undefined) => {
+    const port = await freePort();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+      API_INTERNAL_URL: apiBase,
+    };
+    delete env['DATABASE_URL'];
+    delete env['REDIS_URL'];
+    delete env['PAGE_CACHE_TTL_MS'];
+    if (pageCacheTtlMs !== undefined) env['PAGE_CACHE_TTL_MS'] = pageCacheTtlMs;
+    const server = privateWebServer(join(work, dir));
+    const args = options.originProcesses > 1 ? [NEXT_CLUSTER, server, String(options.originProcesses)] : [server];
+    const logFile = join(work, `${dir}.log`);
+    const child = startChild(label, process.execPath, args, env, logFile);
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(`${base}/healthz`, child, label);
+    // server.cjs says on start whether its page cache is on ("page cache 1000 ms" / "page cache off").
+    const pageCache = /page cache ([^)]*)\)/.exec(readFileSync(logFile, 'utf8'))?.[1] ?? '(not reported: not server.cjs?)';
+    console.log(`${label}: ${base} (pid ${child.pid}, ${options.originProcesses} process(es), standalone server.js from a private copy, NODE_ENV=production, page cache ${pageCache})`);
+    return { port, base, env, server, child, pageCache };
   };
-  delete webEnv['DATABASE_URL'];
-  delete webEnv['REDIS_URL'];
-  const webServer = privateWebServer(join(work, 'web'));
-  const webArgs = options.originProcesses > 1 ? [NEXT_CLUSTER, webServer, String(options.originProcesses)] : [webServer];
-  let web = startChild('web', process.execPath, webArgs, webEnv, join(work, 'web.log'));
-  await waitFor(`${webBase}/healthz`, web, 'web');
-  console.log(`web: ${webBase} (pid ${web.pid}, ${options.originProcesses} process(es), Next standalone from a private copy, NODE_ENV=production)`);
+  const origin = await startWeb('web', 'web', undefined);
+  const originNoCache = await startWeb('web (no page cache)', 'web-nocache', '0');
+  const { port: webPort, base: webBase, env: webEnv, server: webServer } = origin;
+  let web = origin.child;
+  const webNoCache = originNoCache.child;
+  const webNoCacheBase = originNoCache.base;
 
   // 4. The page.
   let path = options.path;
@@ -449,6 +481,18 @@ async function main(): Promise<void> {
     page = again;
     again = await rawRequest(`${webBase}${path}`);
   }
+  // The origin without page cache, warmed the same way (its own ISR cache, the same database).
+  for (let i = 0; i < 20; i++) await rawRequest(`${webNoCacheBase}${path}`);
+  let pageNoCache = await rawRequest(`${webNoCacheBase}${path}`);
+  for (let tries = 0; tries < 20 && pageNoCache.headers['x-nextjs-cache'] === 'STALE'; tries++) {
+    await sleep(500);
+    pageNoCache = await rawRequest(`${webNoCacheBase}${path}`);
+  }
+  if (pageNoCache.status !== 200) throw new Error(`${path}: the origin without page cache answers ${pageNoCache.status}`);
+  console.log(
+    `page: origin without page cache: ${fmt(pageNoCache.body.length)} bytes, x-nextjs-cache ${pageNoCache.headers['x-nextjs-cache'] ?? '(none)'}, ` +
+      `same bytes as the origin: ${pageNoCache.body.equals(page.body) ? 'yes' : 'no'}`,
+  );
   const pageCacheControl = page.headers['cache-control'] ?? '(none)';
   const isrOrStatic = /s-maxage=\d/.test(pageCacheControl) && !/private|no-store/.test(pageCacheControl);
   const pageInfo = {
@@ -458,6 +502,7 @@ async function main(): Promise<void> {
     contentType: page.headers['content-type'] ?? '',
     cacheControl: pageCacheControl,
     nextCache: page.headers['x-nextjs-cache'] ?? '(none)',
+    pageCache: page.headers['x-page-cache'] ?? '(none)',
     prerender: page.headers['x-nextjs-prerender'] ?? '(none)',
     identicalAcrossRequests: page.body.equals(again.body),
     isrOrStatic,
@@ -469,6 +514,52 @@ async function main(): Promise<void> {
   );
   if (!isrOrStatic) console.log(`page: NOTE: Next does not mark this page shareable (no s-maxage): it is rendered per request and the edge will not cache it.`);
 
+  // The page's weight (issue 4: HTML ≤ 30 KB compressed, CSS ≤ 15 KB, no render-blocking script).
+  const weight = pageWeight(page.body);
+  const stylesheets: (Sized & { href: string; status: number })[] = [];
+  for (const href of weight.stylesheetHrefs) {
+    const r = await rawRequest(new URL(href, `${webBase}${path}`).toString());
+    stylesheets.push({ href, status: r.status, ...sized(r.body) });
+  }
+  const cssTotal = {
+    bytes: weight.inlineCss.bytes + stylesheets.reduce((sum, s) => sum + s.bytes, 0),
+    gzipBytes: weight.inlineCss.gzipBytes + stylesheets.reduce((sum, s) => sum + s.gzipBytes, 0),
+  };
+  const weightInfo = {
+    html: weight.html,
+    inlineCss: weight.inlineCss,
+    stylesheets,
+    cssTotal,
+    scripts: weight.scripts.length,
+    jsonLdScripts: weight.scripts.filter((s) => s.type === 'application/ld+json').length,
+    externalScripts: weight.scripts.filter((s) => s.src !== undefined).map((s) => ({ src: s.src, async: s.async, defer: s.defer, nomodule: s.nomodule, type: s.type })),
+    blockingExternalScripts: weight.blockingExternalScripts.map((s) => s.tag),
+    nomoduleScripts: weight.nomoduleScripts.map((s) => s.tag),
+    inlineScripts: { count: weight.inlineScripts.length, bytes: weight.inlineScripts.reduce((sum, s) => sum + s.inlineBytes, 0) },
+    withoutAsyncOrDefer: weight.withoutAsyncOrDefer.map((s) => s.tag),
+  };
+  const weightLines = [
+    `HTML ${fmt(weight.html.bytes)} bytes, **${fmt(weight.html.gzipBytes)} gzip -6** (budget ≤ ${fmt(BUDGET_HTML_GZIP_BYTES)} compressed: ` +
+      `${weight.html.gzipBytes <= BUDGET_HTML_GZIP_BYTES ? 'within' : 'OVER'}).`,
+    `CSS: inlined in ${weight.inlineCss.elements} <style> element(s) ${fmt(weight.inlineCss.bytes)} bytes (${fmt(weight.inlineCss.gzipBytes)} gzip -6); ` +
+      (stylesheets.length === 0
+        ? 'no external stylesheet'
+        : `external stylesheets ${stylesheets.map((s) => `${s.href} ${s.status === 200 ? '' : `(HTTP ${s.status}) `}${fmt(s.bytes)} bytes (${fmt(s.gzipBytes)} gzip -6)`).join(', ')}`) +
+      `; **CSS total ${fmt(cssTotal.bytes)} bytes, ${fmt(cssTotal.gzipBytes)} gzip** (budget ≤ ${fmt(BUDGET_CSS_BYTES)}: ` +
+      `${cssTotal.bytes <= BUDGET_CSS_BYTES ? 'within, even uncompressed' : cssTotal.gzipBytes <= BUDGET_CSS_BYTES ? 'within compressed, OVER uncompressed' : 'OVER'}).`,
+    `Scripts: ${weight.scripts.length} <script> elements: ${weightInfo.jsonLdScripts} JSON-LD, ${weightInfo.externalScripts.length} with src ` +
+      `(${weightInfo.externalScripts.filter((s) => s.async).length} async, ${weightInfo.externalScripts.filter((s) => s.defer).length} defer, ` +
+      `${weightInfo.externalScripts.filter((s) => s.type === 'module').length} type=module, ${weightInfo.externalScripts.filter((s) => s.nomodule).length} nomodule), ` +
+      `${weightInfo.inlineScripts.count} inline (${fmt(weightInfo.inlineScripts.bytes)} bytes). ` +
+      `**Render-blocking external scripts (src, no async/defer, neither type=module nor nomodule): ${weight.blockingExternalScripts.length}**` +
+      `${weight.blockingExternalScripts.length ? ` (${weightInfo.blockingExternalScripts.join(', ')})` : ''}; ` +
+      `nomodule without async/defer (fetched and run only by browsers without module support): ${weight.nomoduleScripts.length}` +
+      `${weight.nomoduleScripts.length ? ` (${weightInfo.nomoduleScripts.join(', ')})` : ''}; ` +
+      `every <script> without async/defer other than JSON-LD, inline ones included: ${weight.withoutAsyncOrDefer.length}` +
+      `${weight.withoutAsyncOrDefer.length ? ` (${[...new Set(weight.withoutAsyncOrDefer.map((s) => (s.src ? s.tag : `inline ${s.tag}`)))].slice(0, 4).join(', ')})` : ''}.`,
+  ];
+  for (const line of weightLines) console.log(`weight: ${line.replace(/\*\*/g, '')}`);
+
   // 5. nginx: the static baseline and the edge, one master.
   const prefix = join(work, 'nginx');
   for (const dir of ['static', 'tmp', 'cache']) mkdirSync(join(prefix, dir), { recursive: true });
@@ -479,7 +570,7 @@ async function main(): Promise<void> {
   const edgeConf = renderEdgeTemplate(EDGE_TEMPLATE, {
     EDGE_LISTEN: `127.0.0.1:${edgePort}`,
     EDGE_INNER_LISTEN: `127.0.0.1:${innerPort}`,
-    EDGE_WEB_UPSTREAM: `127.0.0.1:${webPort}`,
+    EDGE_WEB_UPSTREAM: `127.0.0.1:${webPort}`, // the origin as shipped, page cache on
     EDGE_API_UPSTREAM: `127.0.0.1:${apiPort}`,
     EDGE_CACHE_DIR: join(prefix, 'cache'),
     EDGE_ACCESS_LOG: edgeAccessLog,
@@ -574,6 +665,19 @@ async function main(): Promise<void> {
     const b = await rawRequest(`${edgeBase}/quan-ly/`);
     check('/quan-ly/ never cached', a.headers['x-cache-status'] === undefined && b.headers['x-cache-status'] === undefined, `${a.status}, ${b.status}, X-Cache-Status ${status(b)}`);
   }
+  {
+    // The two origins: page cache on in one (a repeated request within the TTL is a HIT), off in the other.
+    await rawRequest(`${webBase}${path}`);
+    const on = await rawRequest(`${webBase}${path}`);
+    await rawRequest(`${webNoCacheBase}${path}`);
+    const off = await rawRequest(`${webNoCacheBase}${path}`);
+    check(
+      'origin: page cache on, off in the origin without page cache',
+      on.headers['x-page-cache'] === 'HIT' && off.headers['x-page-cache'] === undefined && off.status === 200,
+      `repeated request: origin X-Page-Cache ${on.headers['x-page-cache'] ?? '(none)'}; without page cache ${off.headers['x-page-cache'] ?? '(none)'}, ` +
+        `x-nextjs-cache ${off.headers['x-nextjs-cache'] ?? '(none)'}`,
+    );
+  }
   if (cachesPage) {
     // Fresh 2 s (nginx counts whole seconds: 2–3 s), then stale-while-revalidate 1 s, then a blocking refresh.
     // Poll every 250 ms until the entry is no longer fresh: that answer must be the stale copy (refreshed in
@@ -605,21 +709,34 @@ async function main(): Promise<void> {
   }
 
   // 7. wrk: warm-up, then runs in alternating order.
-  const urls: Record<Subject, string> = { static: `${staticBase}${path}`, origin: `${webBase}${path}`, edge: `${edgeBase}${path}` };
-  if (options.warmup > 0) for (const subject of ['static', 'origin', 'edge'] as const) await runWrk({ ...options, duration: options.warmup }, urls[subject]);
+  const urls: Record<Subject, string> = {
+    static: `${staticBase}${path}`,
+    origin: `${webBase}${path}`,
+    'origin-nocache': `${webNoCacheBase}${path}`,
+    edge: `${edgeBase}${path}`,
+  };
+  if (options.warmup > 0) for (const subject of SUBJECTS) await runWrk({ ...options, duration: options.warmup }, urls[subject]);
   const measurements: Measurement[] = [];
   for (let run = 1; run <= options.runs; run++) {
-    const order: Subject[] = run % 2 === 1 ? ['static', 'origin', 'edge'] : ['edge', 'origin', 'static'];
+    const order: Subject[] = run % 2 === 1 ? [...SUBJECTS] : [...SUBJECTS].reverse();
     for (const subject of order) {
-      const groups = { nginx: processTree(nginxProcess.pid), next: processTree(web.pid), api: processTree(api.pid) };
-      const before = { nginx: treeCpuMs(groups.nginx), next: treeCpuMs(groups.next), api: treeCpuMs(groups.api), machine: machineCpuMs() };
+      const groups = { nginx: processTree(nginxProcess.pid), next: processTree(web.pid), nextNoCache: processTree(webNoCache.pid), api: processTree(api.pid) };
+      const cpuNow = () => ({
+        nginx: treeCpuMs(groups.nginx),
+        next: treeCpuMs(groups.next),
+        nextNoCache: treeCpuMs(groups.nextNoCache),
+        api: treeCpuMs(groups.api),
+        machine: machineCpuMs(),
+      });
+      const before = cpuNow();
       const result = await runWrk(options, urls[subject]);
-      const after = { nginx: treeCpuMs(groups.nginx), next: treeCpuMs(groups.next), api: treeCpuMs(groups.api), machine: machineCpuMs() };
+      const after = cpuNow();
       const cpu =
         procAvailable && before.machine && after.machine
           ? {
               nginxMs: after.nginx - before.nginx,
               nextMs: after.next - before.next,
+              nextNoCacheMs: after.nextNoCache - before.nextNoCache,
               apiMs: after.api - before.api,
               machineBusyMs: after.machine.busy - before.machine.busy,
               machineTotalMs: after.machine.total - before.machine.total,
@@ -627,7 +744,7 @@ async function main(): Promise<void> {
           : undefined;
       measurements.push({ run, subject, result, cpu });
       console.log(
-        `run ${run} ${subject.padEnd(6)}: ${fmt(result.rps).padStart(7)} req/s, p50 ${result.p50_ms.toFixed(2)} ms, p99 ${result.p99_ms.toFixed(2)} ms, ` +
+        `run ${run} ${subject.padEnd(14)}: ${fmt(result.rps).padStart(7)} req/s, p50 ${result.p50_ms.toFixed(2)} ms, p99 ${result.p99_ms.toFixed(2)} ms, ` +
           `max ${result.max_ms.toFixed(1)} ms, socket errors ${socketErrors(result)}, status>=400 ${result.status}`,
       );
     }
@@ -648,7 +765,7 @@ async function main(): Promise<void> {
     const deadline = Date.now() + 15_000;
     while (!existsSync(profilePath) && Date.now() < deadline) await sleep(200);
     if (!existsSync(profilePath)) throw new Error('the CPU profile was not written');
-    profileText = `CPU profile of Next (one process) under wrk on ${path}, ${fmt(result.rps)} req/s while profiling:\n${formatProfileSummary(
+    profileText = `CPU profile of the origin (one process, page cache ${origin.pageCache}) under wrk on ${path}, ${fmt(result.rps)} req/s while profiling:\n${formatProfileSummary(
       summarizeCpuProfile(profilePath, { ignore: /cpu-profiler-preload/ }),
     )}`;
     const keptDir = join(tmpdir(), 'pho-so-bench-profiles');
@@ -711,26 +828,38 @@ async function main(): Promise<void> {
   const out = (line = '') => lines.push(line);
   out(`### Web throughput, ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
   out();
-  out(`Page \`${path}\`: ${fmt(pageInfo.bytes)} bytes of HTML (${fmt(pageInfo.gzipBytes)} gzip -6); Next's Cache-Control \`${pageInfo.cacheControl}\`, x-nextjs-cache ${pageInfo.nextCache}.`);
-  out(`Command per measurement: \`wrk ${wrkArgs(options, '<url>').join(' ')}\`; ${options.originProcesses} Next process(es); ${describeCheckout(ROOT)}.`);
+  out(`Page \`${path}\`: ${fmt(pageInfo.bytes)} bytes of HTML (${fmt(pageInfo.gzipBytes)} gzip -6); Next's Cache-Control \`${pageInfo.cacheControl}\`, x-nextjs-cache ${pageInfo.nextCache} (X-Page-Cache ${pageInfo.pageCache}).`);
+  out(
+    `Command per measurement: \`wrk ${wrkArgs(options, '<url>').join(' ')}\`; ${options.originProcesses} process(es) per origin; ` +
+      `origin = server.js with page cache ${origin.pageCache}, origin-nocache = the same with PAGE_CACHE_TTL_MS=0 (page cache ${originNoCache.pageCache}); ${describeCheckout(ROOT)}.`,
+  );
   out();
-  out('| run | static req/s | static p99 ms | origin req/s | origin / static | origin p50 ms | origin p99 ms | edge req/s | edge / static | edge p50 ms | edge p99 ms | errors static / origin / edge |');
-  out('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  out('Weight (issue 4: HTML ≤ 30 KB compressed, CSS ≤ 15 KB, no render-blocking script):');
+  for (const line of weightLines) out(`- ${line}`);
+  out();
+  out(
+    '| run | static req/s | static p99 ms | origin req/s | origin / static | origin p50 / p99 ms | origin without page cache req/s | without page cache / static | ' +
+      'without page cache p50 / p99 ms | edge req/s | edge / static | edge p50 / p99 ms | errors static / origin / no cache / edge |',
+  );
+  out('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   const verdicts: string[] = [];
   let beaconOk = true;
-  const ratios = { origin: [] as number[], edge: [] as number[], originP99: [] as number[], edgeP99: [] as number[] };
+  const ratios = { origin: [] as number[], noCache: [] as number[], edge: [] as number[], originP99: [] as number[], noCacheP99: [] as number[], edgeP99: [] as number[] };
   for (let run = 1; run <= options.runs; run++) {
-    const [s, o, e] = [find(run, 'static'), find(run, 'origin'), find(run, 'edge')];
-    if (!s || !o || !e) continue;
-    const [ro, re] = [o.rps / s.rps, e.rps / s.rps];
+    const [s, o, n, e] = [find(run, 'static'), find(run, 'origin'), find(run, 'origin-nocache'), find(run, 'edge')];
+    if (!s || !o || !n || !e) continue;
+    const [ro, rn, re] = [o.rps / s.rps, n.rps / s.rps, e.rps / s.rps];
     ratios.origin.push(ro);
+    ratios.noCache.push(rn);
     ratios.edge.push(re);
     ratios.originP99.push(o.p99_ms);
+    ratios.noCacheP99.push(n.p99_ms);
     ratios.edgeP99.push(e.p99_ms);
     const errors = (r: WrkResult) => `${socketErrors(r) + r.status}`;
+    const p50p99 = (r: WrkResult) => `${r.p50_ms.toFixed(r.p50_ms < 10 ? 2 : 1)} / ${r.p99_ms.toFixed(r.p99_ms < 10 ? 2 : 1)}`;
     out(
-      `| ${run} | ${fmt(s.rps)} | ${s.p99_ms.toFixed(2)} | ${fmt(o.rps)} | **${ro.toFixed(3)}** | ${o.p50_ms.toFixed(1)} | ${o.p99_ms.toFixed(1)} | ` +
-        `${fmt(e.rps)} | **${re.toFixed(3)}** | ${e.p50_ms.toFixed(2)} | ${e.p99_ms.toFixed(2)} | ${errors(s)} / ${errors(o)} / ${errors(e)} |`,
+      `| ${run} | ${fmt(s.rps)} | ${s.p99_ms.toFixed(2)} | ${fmt(o.rps)} | **${ro.toFixed(3)}** | ${p50p99(o)} | ${fmt(n.rps)} | **${rn.toFixed(3)}** | ${p50p99(n)} | ` +
+        `${fmt(e.rps)} | **${re.toFixed(3)}** | ${p50p99(e)} | ${errors(s)} / ${errors(o)} / ${errors(n)} / ${errors(e)} |`,
     );
     const verdict = (label: string, ratio: number, goalRatio: number, p99: number, goalP99: number, r: WrkResult) => {
       const errs = socketErrors(r) + r.status;
@@ -738,27 +867,35 @@ async function main(): Promise<void> {
       return `run ${run} ${label}: ratio ${ratio.toFixed(3)} ${ratio >= goalRatio ? '≥' : '<'} ${goalRatio}, p99 ${p99.toFixed(1)} ms ${p99 < goalP99 ? '<' : '≥'} ${goalP99} ms, errors ${errs} → ${met ? 'goal met' : 'GOAL MISSED'}`;
     };
     verdicts.push(verdict('(a) origin', ro, GOAL_ORIGIN_RATIO, o.p99_ms, GOAL_ORIGIN_P99_MS, o));
+    verdicts.push(verdict('(a) origin without page cache (for comparison)', rn, GOAL_ORIGIN_RATIO, n.p99_ms, GOAL_ORIGIN_P99_MS, n));
     verdicts.push(verdict('(b) edge  ', re, GOAL_EDGE_RATIO, e.p99_ms, GOAL_EDGE_P99_MS, e));
   }
   out();
-  out(`Median over runs: origin / static ${median(ratios.origin).toFixed(3)} (p99 ${median(ratios.originP99).toFixed(1)} ms), edge / static ${median(ratios.edge).toFixed(3)} (p99 ${median(ratios.edgeP99).toFixed(2)} ms).`);
+  out(
+    `Median over runs: origin / static ${median(ratios.origin).toFixed(3)} (p99 ${median(ratios.originP99).toFixed(1)} ms), ` +
+      `origin without page cache / static ${median(ratios.noCache).toFixed(3)} (p99 ${median(ratios.noCacheP99).toFixed(1)} ms), ` +
+      `edge / static ${median(ratios.edge).toFixed(3)} (p99 ${median(ratios.edgeP99).toFixed(2)} ms).`,
+  );
   if (measurements.some((m) => m.cpu)) {
     out();
-    out('| run | subject | req/s | nginx CPU µs/req | Next CPU µs/req | API CPU µs/req | machine busy | busy outside these servers (wrk + neighbours) |');
-    out('|---:|---|---:|---:|---:|---:|---:|---:|');
+    out(
+      '| run | subject | req/s | nginx CPU µs/req | origin (page cache) CPU µs/req | origin without page cache CPU µs/req | API CPU µs/req | machine busy | ' +
+        'busy outside these servers (wrk + neighbours) |',
+    );
+    out('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const m of measurements) {
       if (!m.cpu) continue;
       const per = (ms: number) => fmt((ms * 1000) / Math.max(1, m.result.requests));
-      const others = m.cpu.machineBusyMs - m.cpu.nginxMs - m.cpu.nextMs - m.cpu.apiMs;
+      const others = m.cpu.machineBusyMs - m.cpu.nginxMs - m.cpu.nextMs - m.cpu.nextNoCacheMs - m.cpu.apiMs;
       out(
-        `| ${m.run} | ${m.subject} | ${fmt(m.result.rps)} | ${per(m.cpu.nginxMs)} | ${per(m.cpu.nextMs)} | ${per(m.cpu.apiMs)} | ` +
+        `| ${m.run} | ${m.subject} | ${fmt(m.result.rps)} | ${per(m.cpu.nginxMs)} | ${per(m.cpu.nextMs)} | ${per(m.cpu.nextNoCacheMs)} | ${per(m.cpu.apiMs)} | ` +
           `${((m.cpu.machineBusyMs / m.cpu.machineTotalMs) * 100).toFixed(0)}% | ${((others / m.cpu.machineTotalMs) * 100).toFixed(0)}% |`,
       );
     }
-    out(`(${availableParallelism()} CPUs; CPU from /proc, nginx = master + workers, Next = all its processes.)`);
+    out(`(${availableParallelism()} CPUs; CPU from /proc, nginx = master + workers, each origin = all its processes.)`);
   }
   out();
-  out('Edge checks:');
+  out('Checks:');
   for (const c of checks) out(`- ${c.ok ? 'ok' : '**FAIL**'}: ${c.name}: ${c.detail}`);
   if (beacon) {
     const s = beacon.sequential;
@@ -792,7 +929,21 @@ async function main(): Promise<void> {
   writeFileSync(
     jsonPath,
     JSON.stringify(
-      { startedAt: startedAt.toISOString(), machine: machineDescription(), code: describeCheckout(ROOT), nginx, options, page: pageInfo, checks, beacon, measurements, summary: lines.join('\n'), profile: profileText },
+      {
+        startedAt: startedAt.toISOString(),
+        machine: machineDescription(),
+        code: describeCheckout(ROOT),
+        nginx,
+        options,
+        pageCache: { origin: origin.pageCache, originNoCache: originNoCache.pageCache },
+        page: pageInfo,
+        weight: weightInfo,
+        checks,
+        beacon,
+        measurements,
+        summary: lines.join('\n'),
+        profile: profileText,
+      },
       null,
       2,
     ),
