@@ -16,26 +16,27 @@
 // An endpoint that does not answer 200 is skipped and said so; if none does, GET /api/v1/admin-units/12439.
 // Every child process is stopped and the database dropped at the end, also on failure or Ctrl-C.
 import 'reflect-metadata';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createMigratedDataSource } from '@pho-so/server/db/testing';
 import { loadDemoCity } from '@pho-so/server/dataset';
 import { Client } from 'pg';
+import { freePort } from '../testing/web-stack';
 import { formatProfileSummary, summarizeCpuProfile } from './lib/cpu-profile';
 import { describeCheckout } from './lib/checkout';
+import { ChildProcesses, waitUntilReady, type ReadyWait } from './lib/child-processes';
 import { machineDescription } from './lib/machine';
 import { cpuDelta, machineCpuMs, procAvailable, processCpuMs, snapshot } from './lib/proc-cpu';
+import { runWrk, socketErrors, wrkArgs, type WrkResult } from './lib/wrk';
 
 const ROOT = resolve(__dirname, '../../../..');
 const API_MAIN = join(ROOT, 'dist/node/apps/api/src/main.js');
 const PLAIN_SERVER = join(ROOT, 'dist/node/tools/bench/plain-server.js');
 const PROFILER_PRELOAD = join(ROOT, 'dist/node/tools/bench/cpu-profiler-preload.js');
-const WRK_SCRIPT = join(ROOT, 'tools/bench/wrk-report.lua');
 const FALLBACK_PATH = '/api/v1/admin-units/12439';
 
 interface Options {
@@ -76,99 +77,11 @@ function parseOptions(argv: string[]): Options {
   return options;
 }
 
-interface WrkResult {
-  requests: number;
-  rps: number;
-  p50_ms: number;
-  p90_ms: number;
-  p99_ms: number;
-  max_ms: number;
-  mean_ms: number;
-  connect: number;
-  read: number;
-  write: number;
-  status: number;
-  timeout: number;
-}
-const errorsOf = (r: WrkResult) => r.connect + r.read + r.write + r.timeout;
+// Every server and wrk run of this benchmark: stopped, and the clean-up steps run, at the end, on failure or on Ctrl-C.
+const processes = new ChildProcesses({ cwd: ROOT, signalMessage: 'stopping child processes and dropping the database', signalCountsAsFailure: false });
 
-// --- child processes and clean-up -------------------------------------------------------------
-
-const children = new Set<ChildProcess>();
-const stopping = new WeakSet<ChildProcess>();
-const cleanups: (() => Promise<void>)[] = [];
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) {
-    children.delete(child);
-    return;
-  }
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  stopping.add(child);
-  child.kill('SIGTERM');
-  const timedOut = await Promise.race([exited.then(() => false), sleep(5000).then(() => true)]);
-  if (timedOut) {
-    child.kill('SIGKILL');
-    await exited;
-  }
-  children.delete(child);
-}
-
-async function cleanUp(): Promise<void> {
-  await Promise.all([...children].map(stopChild));
-  while (cleanups.length > 0) {
-    const next = cleanups.pop() as () => Promise<void>;
-    await next().catch((error: unknown) => console.error(`cleanup failed: ${error instanceof Error ? error.message : String(error)}`));
-  }
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: stopping child processes and dropping the database`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
-// Last resort if the process dies another way: never leave a server running.
-process.on('exit', () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-});
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
-
-function startChild(label: string, args: string[], env: Record<string, string>, logFile: string): ChildProcess {
-  const log = openSync(logFile, 'a');
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', log, log] });
-  children.add(child);
-  child.once('exit', (code, signal) => {
-    if (!stopping.has(child)) console.error(`${label} exited early (code ${code}, signal ${signal}); log: ${logFile}`);
-    children.delete(child);
-  });
-  return child;
-}
-
-async function waitFor(url: string, child: ChildProcess, label: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${label} exited before it was ready`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`${label} not ready after ${timeoutMs / 1000} s (${url})`);
-}
+// How long a server may take to answer after its start.
+const READY_WAIT: ReadyWait = { timeoutMs: 60_000 };
 
 // --- the demo city: a plate and its street ------------------------------------------------------
 
@@ -178,26 +91,6 @@ function demoPlate(): { code: string; streetSlug: string } {
   const plate = read('plates.json').find((p) => p['status'] === 'active' && slugs.has(p['streetSlug']));
   if (!plate) throw new Error('data/plates.json: no active plate on a known street');
   return { code: String(plate['code']), streetSlug: String(plate['streetSlug']) };
-}
-
-// --- wrk ----------------------------------------------------------------------------------------
-
-function wrkCommand(options: Options, url: string): string[] {
-  return ['wrk', `-t${options.threads}`, `-c${options.connections}`, `-d${options.duration}s`, '--timeout', '5s', '-s', WRK_SCRIPT, url];
-}
-
-async function runWrk(options: Options, url: string): Promise<WrkResult> {
-  const [command, ...args] = wrkCommand(options, url);
-  const child = spawn(command as string, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((done) => child.once('exit', (c) => done(c)));
-  children.delete(child);
-  const line = output.split('\n').find((l) => l.startsWith('WRK_JSON '));
-  if (code !== 0 || !line) throw new Error(`wrk failed (exit ${code}):\n${output}`);
-  return JSON.parse(line.slice('WRK_JSON '.length)) as WrkResult;
 }
 
 // --- main ---------------------------------------------------------------------------------------
@@ -226,7 +119,7 @@ async function main(): Promise<void> {
 
   const work = mkdtempSync(join(tmpdir(), 'pho-so-bench-'));
   // Kept when the run fails: the servers' logs are in it.
-  cleanups.push(async () => {
+  processes.onCleanUp(async () => {
     if (process.exitCode) console.error(`logs kept in ${work}`);
     else rmSync(work, { recursive: true, force: true });
   });
@@ -239,14 +132,14 @@ async function main(): Promise<void> {
 
   // 1. Database with the demo city.
   const db = await createMigratedDataSource('postgres');
-  cleanups.push(() => db.dispose());
+  processes.onCleanUp(() => db.dispose());
   const serverVersion = ((await db.dataSource.query('SHOW server_version')) as { server_version: string }[])[0]?.server_version ?? '?';
   await db.dataSource.transaction((manager) => loadDemoCity(manager, join(ROOT, 'data')));
   await db.dataSource.destroy(); // the API opens its own pool
   // One connection of our own, to find the Postgres backends serving the API (their CPU time is read from /proc).
   const monitor = new Client({ connectionString: db.database.env.DATABASE_URL });
   await monitor.connect();
-  cleanups.push(() => monitor.end());
+  processes.onCleanUp(() => monitor.end());
   const backends = async (): Promise<number[]> =>
     ((await monitor.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)).rows as { pid: number }[]).map(
       (row) => row.pid,
@@ -283,8 +176,8 @@ async function main(): Promise<void> {
   });
   const apiBase = `http://127.0.0.1:${apiPort}`;
   const startApi = async (args: string[] = [], extra: Record<string, string> = {}) => {
-    const child = startChild('api', [...args, API_MAIN], apiEnv(extra), join(work, 'api.log'));
-    await waitFor(`${apiBase}/api/health/ready`, child, 'api');
+    const child = processes.start('api', process.execPath, [...args, API_MAIN], apiEnv(extra), join(work, 'api.log'));
+    await waitUntilReady(`${apiBase}/api/health/ready`, child, 'api', READY_WAIT);
     return child;
   };
   let api = await startApi();
@@ -332,8 +225,8 @@ async function main(): Promise<void> {
   writeFileSync(fixturePath, JSON.stringify(fixture));
   const plainPort = await freePort();
   const plainBase = `http://127.0.0.1:${plainPort}`;
-  const plain = startChild('plain server', [PLAIN_SERVER, fixturePath, String(plainPort)], { PATH: process.env['PATH'] ?? '' }, join(work, 'plain.log'));
-  await waitFor(`${plainBase}${targets[0]?.path}`, plain, 'plain server');
+  const plain = processes.start('plain server', process.execPath, [PLAIN_SERVER, fixturePath, String(plainPort)], { PATH: process.env['PATH'] ?? '' }, join(work, 'plain.log'));
+  await waitUntilReady(`${plainBase}${targets[0]?.path}`, plain, 'plain server', READY_WAIT);
   for (const target of targets) {
     const [a, b] = await Promise.all([fetch(`${apiBase}${target.path}`), fetch(`${plainBase}${target.path}`)]);
     const [bodyA, bodyB] = [Buffer.from(await a.arrayBuffer()), Buffer.from(await b.arrayBuffer())];
@@ -344,7 +237,7 @@ async function main(): Promise<void> {
   // 5. Warm-up (JIT, connection pools, caches) of both servers on every target, not reported; then
   //    wrk, ABBA: run 1 API then plain, run 2 plain then API, …
   for (const target of targets) {
-    for (const base of [apiBase, plainBase]) await runWrk({ ...options, duration: options.warmup }, `${base}${target.path}`);
+    for (const base of [apiBase, plainBase]) await runWrk({ ...options, duration: options.warmup }, `${base}${target.path}`, processes);
   }
   const measurements: Measurement[] = [];
   for (const target of targets) {
@@ -355,7 +248,7 @@ async function main(): Promise<void> {
         const serverPid = (server === 'api' ? api : plain).pid;
         const countersBefore = await dbCounters();
         const before = { server: processCpuMs(serverPid), postgres: snapshot(await backends()), machine: machineCpuMs() };
-        const result = await runWrk(options, url);
+        const result = await runWrk(options, url, processes);
         const after = { server: processCpuMs(serverPid), postgres: snapshot(new Set([...(await backends()), ...before.postgres.keys()])), machine: machineCpuMs() };
         await sleep(1500); // backends publish their statistics at most once a second
         const countersAfter = await dbCounters();
@@ -377,14 +270,14 @@ async function main(): Promise<void> {
         measurements.push({ target: target.name, run, server, result, cpu, db: dbWork });
         console.log(
           `${target.name} run ${run} ${server.padEnd(5)}: ${result.rps.toFixed(0).padStart(6)} req/s, p50 ${result.p50_ms.toFixed(2)} ms, ` +
-            `p99 ${result.p99_ms.toFixed(2)} ms, max ${result.max_ms.toFixed(1)} ms, socket errors ${errorsOf(result)}, status>=400 ${result.status}`,
+            `p99 ${result.p99_ms.toFixed(2)} ms, max ${result.max_ms.toFixed(1)} ms, socket errors ${socketErrors(result)}, status>=400 ${result.status}`,
         );
       }
     }
   }
 
   // 6. Table.
-  console.log(`\ncommand per measurement: ${wrkCommand(options, '<url>').join(' ')}`);
+  console.log(`\ncommand per measurement: ${['wrk', ...wrkArgs(options, '<url>')].join(' ')}`);
   console.log(`\n| endpoint | run | API req/s | plain req/s | API/plain | API p50 ms | API p99 ms | plain p99 ms | API errors (socket / status≥400) |`);
   console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|`);
   const verdicts: string[] = [];
@@ -395,11 +288,11 @@ async function main(): Promise<void> {
       if (!a || !p) continue;
       const ratio = a.rps / p.rps;
       console.log(
-        `| ${target.name} | ${run} | ${a.rps.toFixed(0)} | ${p.rps.toFixed(0)} | ${ratio.toFixed(3)} | ${a.p50_ms.toFixed(2)} | ${a.p99_ms.toFixed(2)} | ${p.p99_ms.toFixed(2)} | ${errorsOf(a)} / ${a.status} |`,
+        `| ${target.name} | ${run} | ${a.rps.toFixed(0)} | ${p.rps.toFixed(0)} | ${ratio.toFixed(3)} | ${a.p50_ms.toFixed(2)} | ${a.p99_ms.toFixed(2)} | ${p.p99_ms.toFixed(2)} | ${socketErrors(a)} / ${a.status} |`,
       );
       verdicts.push(
-        `${target.name} run ${run}: ratio ${ratio.toFixed(3)} ${ratio >= 0.5 ? '≥' : '<'} 0.5, p99 ${a.p99_ms.toFixed(1)} ms ${a.p99_ms < 20 ? '<' : '≥'} 20 ms, errors ${errorsOf(a) + a.status}` +
-          ` → ${ratio >= 0.5 && a.p99_ms < 20 && errorsOf(a) + a.status === 0 ? 'goal met' : 'GOAL MISSED'}`,
+        `${target.name} run ${run}: ratio ${ratio.toFixed(3)} ${ratio >= 0.5 ? '≥' : '<'} 0.5, p99 ${a.p99_ms.toFixed(1)} ms ${a.p99_ms < 20 ? '<' : '≥'} 20 ms, errors ${socketErrors(a) + a.status}` +
+          ` → ${ratio >= 0.5 && a.p99_ms < 20 && socketErrors(a) + a.status === 0 ? 'goal met' : 'GOAL MISSED'}`,
       );
     }
   }
@@ -428,14 +321,14 @@ async function main(): Promise<void> {
 
   // 7. Optional: where the API spends its CPU under the same load (profiled run, not used for the figures above).
   if (options.cpuProf) {
-    await stopChild(api);
+    await processes.stop(api);
     const profilePath = join(work, 'api.cpuprofile');
     api = await startApi(['-r', PROFILER_PRELOAD], { BENCH_CPU_PROFILE: profilePath });
     for (const target of targets) {
-      await runWrk({ ...options, duration: 3 }, `${apiBase}${target.path}`); // warm-up, not profiled
+      await runWrk({ ...options, duration: 3 }, `${apiBase}${target.path}`, processes); // warm-up, not profiled
       api.kill('SIGWINCH');
       await sleep(300);
-      const result = await runWrk(options, `${apiBase}${target.path}`);
+      const result = await runWrk(options, `${apiBase}${target.path}`, processes);
       api.kill('SIGWINCH');
       const deadline = Date.now() + 10_000;
       while (!existsSync(profilePath) && Date.now() < deadline) await sleep(200);
@@ -456,4 +349,4 @@ main()
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exitCode = 1;
   })
-  .finally(() => cleanUp());
+  .finally(() => processes.cleanUp());

@@ -40,23 +40,25 @@
 //    CPU goes.
 // Every process is stopped and the temp folder removed at the end (kept, with the logs, on failure).
 import 'reflect-metadata';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
 import { loadConfig } from '@pho-so/server/config';
 import { createDataSource, databaseSettingsFromConfig } from '@pho-so/server/db';
+import { freePort } from '../testing/web-stack';
 import { describeCheckout } from './lib/checkout';
+import { ChildProcesses, waitUntilReady, type ReadyWait } from './lib/child-processes';
 import { formatProfileSummary, summarizeCpuProfile } from './lib/cpu-profile';
 import { machineDescription } from './lib/machine';
 import { mainConfig, NGINX_BINARY, nginxVersion, renderEdgeTemplate } from './lib/nginx';
 import { pageWeight, sized, type Sized } from './lib/page-weight';
 import { machineCpuMs, procAvailable, processCpuMs } from './lib/proc-cpu';
+import { runWrk, socketErrors, wrkArgs, type WrkResult } from './lib/wrk';
 
 const ROOT = resolve(__dirname, '../../../..');
 const API_MAIN = join(ROOT, 'dist/node/apps/api/src/main.js');
@@ -65,7 +67,6 @@ const NEXT_CLUSTER = join(ROOT, 'dist/node/tools/bench/next-cluster.js');
 const PROFILER_PRELOAD = join(ROOT, 'dist/node/tools/bench/cpu-profiler-preload.js');
 const WEB_SERVER = join(ROOT, 'apps/web/.next/standalone/apps/web/server.js');
 const EDGE_TEMPLATE = join(ROOT, 'deploy/nginx/templates/default.conf.template');
-const WRK_SCRIPT = join(ROOT, 'tools/bench/wrk-report.lua');
 const FALLBACK_PATH = '/';
 
 // Issue 4's goals.
@@ -145,100 +146,11 @@ function parseOptions(argv: string[]): Options {
   return options;
 }
 
-interface WrkResult {
-  requests: number;
-  rps: number;
-  p50_ms: number;
-  p90_ms: number;
-  p99_ms: number;
-  max_ms: number;
-  mean_ms: number;
-  connect: number;
-  read: number;
-  write: number;
-  status: number;
-  timeout: number;
-}
-const socketErrors = (r: WrkResult) => r.connect + r.read + r.write + r.timeout;
+// Every server and wrk run of this benchmark: stopped, and the clean-up steps run, at the end, on failure or on Ctrl-C.
+const processes = new ChildProcesses({ cwd: ROOT, signalMessage: 'stopping child processes', signalCountsAsFailure: true });
 
-// --- child processes and clean-up -------------------------------------------------------------
-
-const children = new Set<ChildProcess>();
-const stopping = new WeakSet<ChildProcess>();
-const cleanups: (() => Promise<void>)[] = [];
-
-async function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) {
-    children.delete(child);
-    return;
-  }
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  stopping.add(child);
-  child.kill('SIGTERM');
-  const timedOut = await Promise.race([exited.then(() => false), sleep(graceMs).then(() => true)]);
-  if (timedOut) {
-    child.kill('SIGKILL');
-    await exited;
-  }
-  children.delete(child);
-}
-
-async function cleanUp(): Promise<void> {
-  await Promise.all([...children].map((child) => stopChild(child)));
-  while (cleanups.length > 0) {
-    const next = cleanups.pop() as () => Promise<void>;
-    await next().catch((error: unknown) => console.error(`cleanup failed: ${error instanceof Error ? error.message : String(error)}`));
-  }
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: stopping child processes`);
-    process.exitCode = 130;
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
-// Last resort if the process dies another way: never leave a server running.
-process.on('exit', () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-});
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
-
-function startChild(label: string, command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
-  const log = openSync(logFile, 'a');
-  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', log, log] });
-  children.add(child);
-  child.once('exit', (code, signal) => {
-    if (!stopping.has(child)) console.error(`${label} exited early (code ${code}, signal ${signal}); log: ${logFile}`);
-    children.delete(child);
-  });
-  return child;
-}
-
-async function waitFor(url: string, child: ChildProcess, label: string, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${label} exited before it was ready`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`${label} not ready after ${timeoutMs / 1000} s (${url})`);
-}
+// How long a server may take to answer after its start; a probe that hangs is given up after 5 s and retried.
+const READY_WAIT: ReadyWait = { timeoutMs: 90_000, requestTimeoutMs: 5000 };
 
 /** A process and all its descendants (nginx workers, cluster workers), from /proc. */
 function processTree(pid: number | undefined): number[] {
@@ -298,25 +210,6 @@ function rawRequest(url: string, init: { method?: string; headers?: Record<strin
     req.on('error', fail);
     req.end();
   });
-}
-
-// --- wrk ----------------------------------------------------------------------------------------
-
-function wrkArgs(options: Pick<Options, 'threads' | 'connections' | 'duration'>, url: string): string[] {
-  return [`-t${options.threads}`, `-c${options.connections}`, `-d${options.duration}s`, '--timeout', '5s', '-s', WRK_SCRIPT, url];
-}
-
-async function runWrk(options: Pick<Options, 'threads' | 'connections' | 'duration'>, url: string): Promise<WrkResult> {
-  const child = spawn('wrk', wrkArgs(options, url), { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((done) => child.once('exit', (c) => done(c)));
-  children.delete(child);
-  const line = output.split('\n').find((l) => l.startsWith('WRK_JSON '));
-  if (code !== 0 || !line) throw new Error(`wrk failed (exit ${code}):\n${output}`);
-  return JSON.parse(line.slice('WRK_JSON '.length)) as WrkResult;
 }
 
 // --- main ---------------------------------------------------------------------------------------
@@ -383,7 +276,7 @@ async function main(): Promise<void> {
 
   const work = mkdtempSync(join(tmpdir(), 'pho-so-web-bench-'));
   chmodSync(work, 0o755); // nginx workers run as another user when the benchmark runs as root
-  cleanups.push(async () => {
+  processes.onCleanUp(async () => {
     if (process.exitCode) console.error(`logs kept in ${work}`);
     else rmSync(work, { recursive: true, force: true });
   });
@@ -401,7 +294,7 @@ async function main(): Promise<void> {
 
   const apiPort = await freePort();
   const apiBase = `http://127.0.0.1:${apiPort}`;
-  const api = startChild(
+  const api = processes.start(
     'api',
     process.execPath,
     [API_MAIN],
@@ -417,7 +310,7 @@ async function main(): Promise<void> {
     },
     join(work, 'api.log'),
   );
-  await waitFor(`${apiBase}/api/health/ready`, api, 'api');
+  await waitUntilReady(`${apiBase}/api/health/ready`, api, 'api', READY_WAIT);
   console.log(`api: ${apiBase} (pid ${api.pid}, NODE_ENV=production, PGlite, no Redis)`);
 
   // 3. The web servers (one process each, or N behind node:cluster): the origin as shipped (page cache at its
@@ -439,9 +332,9 @@ async function main(): Promise<void> {
     const server = privateWebServer(join(work, dir));
     const args = options.originProcesses > 1 ? [NEXT_CLUSTER, server, String(options.originProcesses)] : [server];
     const logFile = join(work, `${dir}.log`);
-    const child = startChild(label, process.execPath, args, env, logFile);
+    const child = processes.start(label, process.execPath, args, env, logFile);
     const base = `http://127.0.0.1:${port}`;
-    await waitFor(`${base}/healthz`, child, label);
+    await waitUntilReady(`${base}/healthz`, child, label, READY_WAIT);
     // server.cjs says on start whether its page cache is on ("page cache 1000 ms" / "page cache off").
     const pageCache = /page cache ([^)]*)\)/.exec(readFileSync(logFile, 'utf8'))?.[1] ?? '(not reported: not server.cjs?)';
     console.log(`${label}: ${base} (pid ${child.pid}, ${options.originProcesses} process(es), standalone server.js from a private copy, NODE_ENV=production, page cache ${pageCache})`);
@@ -593,11 +486,11 @@ async function main(): Promise<void> {
   const nginxArgs = ['-p', prefix, '-c', confPath, '-e', join(prefix, 'error.log')];
   const test = spawnSync(NGINX_BINARY, ['-t', ...nginxArgs], { encoding: 'utf8' });
   if (test.status !== 0) throw new Error(`nginx -t failed:\n${test.stderr}${test.stdout}`);
-  const nginxProcess = startChild('nginx', NGINX_BINARY, nginxArgs, { PATH: baseEnv.PATH }, join(prefix, 'nginx.out'));
+  const nginxProcess = processes.start('nginx', NGINX_BINARY, nginxArgs, { PATH: baseEnv.PATH }, join(prefix, 'nginx.out'));
   const staticBase = `http://127.0.0.1:${staticPort}`;
   const edgeBase = `http://127.0.0.1:${edgePort}`;
-  await waitFor(`${staticBase}${path}`, nginxProcess, 'nginx (static)');
-  await waitFor(`${edgeBase}/edge-healthz`, nginxProcess, 'nginx (edge)');
+  await waitUntilReady(`${staticBase}${path}`, nginxProcess, 'nginx (static)', READY_WAIT);
+  await waitUntilReady(`${edgeBase}/edge-healthz`, nginxProcess, 'nginx (edge)', READY_WAIT);
   const staticCheck = await rawRequest(`${staticBase}${path}`);
   if (!staticCheck.body.equals(page.body)) throw new Error('the static server does not answer the recorded bytes');
   console.log(`nginx: ${nginx}, pid ${nginxProcess.pid}, ${processTree(nginxProcess.pid).length - 1} worker / cache processes; static ${staticBase}, edge ${edgeBase} (${EDGE_TEMPLATE.slice(ROOT.length + 1)})`);
@@ -715,7 +608,7 @@ async function main(): Promise<void> {
     'origin-nocache': `${webNoCacheBase}${path}`,
     edge: `${edgeBase}${path}`,
   };
-  if (options.warmup > 0) for (const subject of SUBJECTS) await runWrk({ ...options, duration: options.warmup }, urls[subject]);
+  if (options.warmup > 0) for (const subject of SUBJECTS) await runWrk({ ...options, duration: options.warmup }, urls[subject], processes);
   const measurements: Measurement[] = [];
   for (let run = 1; run <= options.runs; run++) {
     const order: Subject[] = run % 2 === 1 ? [...SUBJECTS] : [...SUBJECTS].reverse();
@@ -729,7 +622,7 @@ async function main(): Promise<void> {
         machine: machineCpuMs(),
       });
       const before = cpuNow();
-      const result = await runWrk(options, urls[subject]);
+      const result = await runWrk(options, urls[subject], processes);
       const after = cpuNow();
       const cpu =
         procAvailable && before.machine && after.machine
@@ -753,14 +646,14 @@ async function main(): Promise<void> {
   // Where Next's CPU goes (one process, profiled run; not part of the figures above).
   let profileText: string | undefined;
   if (options.cpuProf) {
-    await stopChild(web);
+    await processes.stop(web);
     const profilePath = join(work, 'web.cpuprofile');
-    web = startChild('web (profiled)', process.execPath, ['-r', PROFILER_PRELOAD, webServer], { ...webEnv, BENCH_CPU_PROFILE: profilePath }, join(work, 'web.log'));
-    await waitFor(`${webBase}/healthz`, web, 'web (profiled)');
-    await runWrk({ ...options, duration: Math.max(3, options.warmup) }, urls.origin); // warm-up, not profiled
+    web = processes.start('web (profiled)', process.execPath, ['-r', PROFILER_PRELOAD, webServer], { ...webEnv, BENCH_CPU_PROFILE: profilePath }, join(work, 'web.log'));
+    await waitUntilReady(`${webBase}/healthz`, web, 'web (profiled)', READY_WAIT);
+    await runWrk({ ...options, duration: Math.max(3, options.warmup) }, urls.origin, processes); // warm-up, not profiled
     web.kill('SIGWINCH');
     await sleep(300);
-    const result = await runWrk(options, urls.origin);
+    const result = await runWrk(options, urls.origin, processes);
     web.kill('SIGWINCH');
     const deadline = Date.now() + 15_000;
     while (!existsSync(profilePath) && Date.now() < deadline) await sleep(200);
@@ -798,7 +691,7 @@ async function main(): Promise<void> {
     }
     let load: { code: string; seconds: number; wrkCompleted: number; upstreamLogLines: number; counted?: number } | undefined;
     if (options.beaconLoad > 0) {
-      const result = await runWrk({ ...options, duration: options.beaconLoad }, `${edgeBase}${beaconPath(codeB)}`);
+      const result = await runWrk({ ...options, duration: options.beaconLoad }, `${edgeBase}${beaconPath(codeB)}`, processes);
       load = { code: codeB, seconds: options.beaconLoad, wrkCompleted: result.requests, upstreamLogLines: 0 };
     }
     await sleep(2000); // the access log is flushed every second
@@ -809,7 +702,7 @@ async function main(): Promise<void> {
       ...(load ? { load: { ...load, upstreamLogLines: upstreamLines(codeB) } } : {}),
     };
     // The API writes its counts on a graceful stop; then the database can be opened (PGlite: one process).
-    await stopChild(api, 20_000);
+    await processes.stop(api, 20_000);
     const dataSource = createDataSource(databaseSettingsFromConfig(loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'production' })));
     await dataSource.initialize();
     try {
@@ -960,4 +853,4 @@ main()
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exitCode = 1;
   })
-  .finally(() => cleanUp());
+  .finally(() => processes.cleanUp());
