@@ -1,7 +1,7 @@
 import type { NearbyServicePoint } from '@pho-so/shared/contracts';
 import { localePath, type Locale } from '../i18n/locale';
 import { messagesFor } from '../i18n/messages';
-import { formatDistance } from '../view-model/format';
+import { formatDistance, telHref } from '../view-model/format';
 import { DemoBadge } from './demo-notice';
 import { OpeningBadge } from './opening-badge';
 
@@ -34,7 +34,7 @@ export function ServicePointCard({ locale, point, number }: { locale: Locale; po
       <p>
         {point.phone ? (
           <>
-            {t.phone}: <a href={`tel:${point.phone.replace(/[^\d+]/g, '')}`}>{point.phone}</a>
+            {t.phone}: <a href={telHref(point.phone)}>{point.phone}</a>
           </>
         ) : (
           t.noPhone

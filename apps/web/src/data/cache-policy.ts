@@ -5,3 +5,6 @@
  * because Next reads that export statically.
  */
 export const PAGE_REVALIDATE_SECONDS = 60;
+
+/** API read options of a cached page: its tags, reused for the page's revalidation interval. */
+export const cachedRead = (tags: string[]) => ({ tags, revalidate: PAGE_REVALIDATE_SECONDS });

@@ -1,6 +1,8 @@
 // API reads of the procedure, service point, search and plate-check pages.
 import {
   PLATE_PROBLEM_TYPES,
+  procedureCodeParamSchema,
+  servicePointIdParamSchema,
   webCacheTags,
   type PlateLookup,
   type PlateProblem,
@@ -11,21 +13,17 @@ import {
 } from '@pho-so/shared/contracts';
 import { parsePlateCode } from '@pho-so/shared/domain';
 import { apiRead } from '../lib/api-client';
-import { PAGE_REVALIDATE_SECONDS } from './cache-policy';
+import { cachedRead as cached } from './cache-policy';
 
-const PROCEDURE_CODE = /^\d\.\d{6}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const cached = (tags: string[]) => ({ tags, revalidate: PAGE_REVALIDATE_SECONDS });
 
 export async function loadProcedure(code: string): Promise<ProcedureDetail | null> {
-  if (!PROCEDURE_CODE.test(code)) return null;
+  if (!procedureCodeParamSchema.safeParse(code).success) return null;
   const read = await apiRead<ProcedureDetail>(`/api/v1/procedures/${code}`, cached([webCacheTags.procedure(code), webCacheTags.allProcedures]));
   return read.ok ? read.data : null;
 }
 
 export async function loadServicePoint(id: string): Promise<ServicePointDetail | null> {
-  if (!UUID.test(id)) return null;
+  if (!servicePointIdParamSchema.safeParse(id).success) return null;
   const read = await apiRead<ServicePointDetail>(`/api/v1/service-points/${id.toLowerCase()}`, cached([webCacheTags.servicePoint(id), webCacheTags.allServicePoints]));
   return read.ok ? read.data : null;
 }

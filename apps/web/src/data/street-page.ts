@@ -1,6 +1,7 @@
 // What the street page reads from the API: the street, where to get services from the plate (or the
 // street's middle), and the procedures its home ward's centre accepts.
 import {
+  streetSlugParamSchema,
   webCacheTags,
   type PlateLookup,
   type ProcedurePage,
@@ -8,9 +9,9 @@ import {
   type StreetDetail,
   type StreetServicePoints,
 } from '@pho-so/shared/contracts';
-import { parsePlateCode } from '@pho-so/shared/domain';
 import { apiRead } from '../lib/api-client';
-import { PAGE_REVALIDATE_SECONDS } from './cache-policy';
+import { cachedRead as cached } from './cache-policy';
+import { checkPlate } from './lookups';
 
 export interface StreetPageData {
   street: StreetDetail;
@@ -25,16 +26,11 @@ const NEARBY_LIMIT = 4;
 /** Safety stop for the procedure list's pages (50 per page). */
 const MAX_PROCEDURE_PAGES = 10;
 
-const STREET_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-const cached = (tags: string[]) => ({ tags, revalidate: PAGE_REVALIDATE_SECONDS });
-
-/** The plate and its street; null for a code of no official plate, malformed ones without asking the API. */
+/** The plate and its street; null for a code of no official plate (malformed ones are not asked about). */
 export async function loadPlate(code: string): Promise<PlateLookup | null> {
-  const parsed = parsePlateCode(code);
-  if (!parsed.ok) return null;
-  const read = await apiRead<PlateLookup>(`/api/v1/plates/${parsed.code}`, cached([webCacheTags.plate(parsed.code)]));
-  return read.ok ? read.data : null;
+  const check = await checkPlate(code);
+  return check.kind === 'official' ? check.lookup : null;
 }
 
 async function loadHomeWardProcedures(wardCode: string): Promise<ProcedureSummary[]> {
@@ -53,7 +49,8 @@ async function loadHomeWardProcedures(wardCode: string): Promise<ProcedureSummar
 
 /** Null when there is no such street. `plateCode` (canonical) measures distances from that plate. */
 export async function loadStreetPage(slug: string, plateCode: string | null): Promise<StreetPageData | null> {
-  if (!STREET_SLUG.test(slug) || slug.length > 120) return null;
+  // Not a slug at all: no page, without asking the API (the same rule as the API's).
+  if (!streetSlugParamSchema.safeParse(slug).success) return null;
   const streetRead = await apiRead<StreetDetail>(`/api/v1/streets/${slug}`, cached([webCacheTags.street(slug)]));
   if (!streetRead.ok) return null;
   const street = streetRead.data;

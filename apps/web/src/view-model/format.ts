@@ -66,3 +66,6 @@ export function formatProcessingTime(time: ProcedureChannelOut['time'], locale: 
   if (raw === '') return '—';
   return time.value !== null && time.unit === null ? `${raw} ${messagesFor(locale).procedure.noUnit}` : raw;
 }
+
+/** A `tel:` link for a phone number as written ("0227 3 846 135" → "tel:02273846135"). */
+export const telHref = (phone: string): string => `tel:${phone.replace(/[^\d+]/g, '')}`;

@@ -1,5 +1,5 @@
 import type { ServicePointDetail } from '@pho-so/shared/contracts';
-import { SCHEDULE_WEEKDAYS, weekSchedule } from '@pho-so/shared/domain';
+import { SCHEDULE_WEEKDAYS } from '@pho-so/shared/domain';
 import { DemoBadge, DemoNotice } from '../components/demo-notice';
 import { JsonLd } from '../components/json-ld';
 import { OpeningBadge } from '../components/opening-badge';
@@ -7,9 +7,9 @@ import { PageShell } from '../components/page-shell';
 import { webConfig } from '../config';
 import { localePath, type Locale } from '../i18n/locale';
 import { messagesFor } from '../i18n/messages';
-import { formatIsoDate, formatIsoDateWithWeekday, formatVietnamDateTime } from '../view-model/format';
+import { formatIsoDate, formatIsoDateWithWeekday, formatVietnamDateTime, telHref } from '../view-model/format';
 import { servicePointDetailJsonLd } from '../view-model/json-ld';
-import { intervalsText } from '../view-model/opening';
+import { intervalsText, readableWeekSchedule } from '../view-model/opening';
 import { openStreetMapUrl } from '../view-model/street-map';
 
 export function ServicePointView({ locale, point }: { locale: Locale; point: ServicePointDetail }) {
@@ -18,12 +18,7 @@ export function ServicePointView({ locale, point }: { locale: Locale; point: Ser
   const demo = new Set(point.provenance.demo);
   const isDemo = (field: string) => demo.has(field) || demo.has('*');
   const badge = (field: string) => (isDemo(field) ? <> <DemoBadge locale={locale} /></> : null);
-  let week = null;
-  try {
-    week = weekSchedule(point.openingHours);
-  } catch {
-    week = null;
-  }
+  const week = readableWeekSchedule(point.openingHours);
   return (
     <PageShell locale={locale} path={path}>
       <h1 lang="vi">
@@ -45,7 +40,7 @@ export function ServicePointView({ locale, point }: { locale: Locale; point: Ser
           {badge('address')}
         </dd>
         <dt>{t.phone}</dt>
-        <dd>{point.phone ? <a href={`tel:${point.phone.replace(/[^\d+]/g, '')}`}>{point.phone}</a> : t.noPhone}</dd>
+        <dd>{point.phone ? <a href={telHref(point.phone)}>{point.phone}</a> : t.noPhone}</dd>
         {point.email ? (
           <>
             <dt>{t.email}</dt>

@@ -1,5 +1,4 @@
 import type { Plate } from '@pho-so/shared/contracts';
-import { weekSchedule } from '@pho-so/shared/domain';
 import { DemoBadge, DemoNotice } from '../components/demo-notice';
 import { JsonLd } from '../components/json-ld';
 import { PageShell } from '../components/page-shell';
@@ -12,6 +11,7 @@ import { localePath, type Locale } from '../i18n/locale';
 import { messagesFor } from '../i18n/messages';
 import { formatDistance, formatVietnamDateTime } from '../view-model/format';
 import { governmentOfficeJsonLd } from '../view-model/json-ld';
+import { readableWeekSchedule } from '../view-model/opening';
 import { groupProceduresByField } from '../view-model/procedure-groups';
 import { openStreetMapUrl, sketchStreetMap } from '../view-model/street-map';
 
@@ -65,7 +65,7 @@ export function StreetView({ locale, data, scan, path }: StreetViewProps) {
   const jsonLd = {
     '@context': 'https://schema.org',
     '@graph': servicePoints.items.map((point) =>
-      governmentOfficeJsonLd({ ...point, url: `${baseUrl}/diem-phuc-vu/${point.id}` }, safeWeek(point.openingHours)),
+      governmentOfficeJsonLd({ ...point, url: `${baseUrl}/diem-phuc-vu/${point.id}` }, readableWeekSchedule(point.openingHours)),
     ),
   };
 
@@ -199,11 +199,3 @@ export function StreetView({ locale, data, scan, path }: StreetViewProps) {
   );
 }
 
-/** Weekly hours for JSON-LD; null when the hours on record cannot be read (the page says so elsewhere). */
-function safeWeek(openingHours: string) {
-  try {
-    return weekSchedule(openingHours);
-  } catch {
-    return null;
-  }
-}
