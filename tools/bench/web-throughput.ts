@@ -42,7 +42,7 @@
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -50,7 +50,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
 import { loadConfig } from '@pho-so/server/config';
 import { createDataSource, databaseSettingsFromConfig } from '@pho-so/server/db';
-import { freePort } from '../testing/web-stack';
+import { freePort, privateWebServer } from '../testing/web-stack';
 import { describeCheckout } from './lib/checkout';
 import { ChildProcesses, waitUntilReady, type ReadyWait } from './lib/child-processes';
 import { formatProfileSummary, summarizeCpuProfile } from './lib/cpu-profile';
@@ -169,21 +169,6 @@ function processTree(pid: number | undefined): number[] {
   for (let i = 0; i < tree.length; i++) for (const [child, parent] of parentOf) if (parent === tree[i]) tree.push(child);
   return tree;
 }
-/**
- * A private copy of the standalone app (its apps/web beside a link to the standalone node_modules, the
- * layout server.js expects) without what Next wrote at run time (fetch cache, generated pages): Next
- * writes the pages it regenerates into that folder, so a shared one would mix this run's database with
- * another stack's (as in tools/testing/web-stack.ts). Returns the copy's server.js.
- */
-function privateWebServer(into: string): string {
-  const standalone = join(ROOT, 'apps/web/.next/standalone');
-  const app = join(standalone, 'apps/web');
-  const runtimeCache = /^\/\.next\/(cache|server\/route-cache)(\/|$)/;
-  cpSync(app, join(into, 'apps/web'), { recursive: true, filter: (source) => !runtimeCache.test(source.slice(app.length)) });
-  symlinkSync(join(standalone, 'node_modules'), join(into, 'node_modules'), 'dir');
-  return join(into, 'apps/web/server.js');
-}
-
 const treeCpuMs = (pids: number[]) => pids.reduce((sum, pid) => sum + (processCpuMs(pid) ?? 0), 0);
 
 // --- HTTP without fetch's defaults (no Accept-Encoding), as wrk sends it ----------------------------

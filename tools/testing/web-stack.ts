@@ -24,9 +24,10 @@ export const WEB_SERVER = join(REPO_ROOT, 'apps/web/.next/standalone/apps/web/se
 /**
  * Copies the standalone app into `into` (its own apps/web beside a link to the standalone node_modules,
  * the layout server.js expects), leaving out what Next wrote at run time: the fetch cache and the route
- * cache of generated pages. Returns the copy's server.js.
+ * cache of generated pages. Next writes the pages it regenerates into that folder, so a shared one would
+ * mix one stack's database with another's. Returns the copy's server.js.
  */
-function privateWebServer(into: string): string {
+export function privateWebServer(into: string): string {
   const standalone = join(REPO_ROOT, 'apps/web/.next/standalone');
   const app = join(standalone, 'apps/web');
   const runtimeCache = /^\/\.next\/(cache|server\/route-cache)(\/|$)/;
