@@ -1,9 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PLATE_ALPHABET, parsePlateCode, plateCodeFromSerial } from './plate-code';
 
 const compact = (code: string) => code.replace('-', '');
 
+/** The demo city's plates (data/plates.json) and 400 more spread over the code space. */
+const demoCodes = (JSON.parse(readFileSync(join(__dirname, '../../../../../data/plates.json'), 'utf8')) as { records: Array<{ code: string }> }).records.map((plate) => plate.code);
+
 describe('plate codes', () => {
-  const codes = Array.from({ length: 400 }, (_, i) => plateCodeFromSerial('TB', i * 2311));
+  const codes = [...demoCodes, ...Array.from({ length: 400 }, (_, i) => plateCodeFromSerial('TB', i * 2311))];
+
+  it('covers every demo plate', () => {
+    expect(demoCodes.length).toBeGreaterThanOrEqual(160);
+  });
 
   it('round-trips through the parser in any case and spacing', () => {
     for (const code of codes) {
