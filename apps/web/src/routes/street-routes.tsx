@@ -10,11 +10,8 @@ import { StreetView } from '../views/street-view';
 import { pageMetadata } from './metadata';
 import type { RouteProps } from './route-params';
 
-/** Longer input is no plate code; answered 404 without asking the API. */
-const MAX_CODE_LENGTH = 32;
-
 const streetPage = cache(loadStreetPage);
-const plate = cache(async (code: string) => (code.length > MAX_CODE_LENGTH ? null : loadPlate(code)));
+const plate = cache(loadPlate);
 
 function describe(locale: Locale, name: string, wards: string[]): string {
   const t = messagesFor(locale);
