@@ -11,6 +11,7 @@ module.exports = {
     '<rootDir>/libs/server/queue',
     '<rootDir>/libs/server/dataset',
     '<rootDir>/libs/server/nest',
+    '<rootDir>/libs/server/qr',
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',
     '<rootDir>/apps/web',
