@@ -250,6 +250,12 @@ describe('determinism', () => {
     jest.setSystemTime(new Date('2031-06-15T12:34:56Z'));
     const second = await render();
     expect(second).toEqual(first);
+    // A fresh copy of the library (fonts not yet parsed) gives the same PDF as the warm one.
+    let fresh: typeof import('./index') | undefined;
+    jest.isolateModules(() => {
+      fresh = jest.requireActual<typeof import('./index')>('./index');
+    });
+    expect((await fresh!.renderPlateAsset(plate, 'pdf')).meta.sha256).toBe(first.pdf);
     // And a different plate gives a different file.
     expect((await renderPlateAsset({ ...plate, code: 'TB-2223V' }, 'png')).meta.sha256).not.toBe(first.png);
   });
