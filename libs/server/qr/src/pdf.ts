@@ -115,6 +115,7 @@ export async function renderDecalPdf(input: DecalInput, options: DecalOptions = 
   y += fittedLine(doc, 'bold', input.code, 18, mm(margin), y, textWidth) + mm(0.8);
   y += fittedLine(doc, 'regular', displayUrl(matrix.payload), 9, mm(margin), y, textWidth) + mm(1.2);
   doc.font('regular').fontSize(6.5).text(TAGLINE, mm(margin), y, { width: textWidth, align: 'center' });
+  if (doc.y > mm(heightMm - 2)) throw new Error(`decal text overflows the page (${input.code}, ${input.streetName})`);
   const bytes = await collect(doc);
   return {
     bytes,

@@ -221,6 +221,13 @@ describe('PDF', () => {
     for (const hex of ['1edd', '1ec7', '1ed1', '00b7']) expect(cmaps).toContain(hex);
   });
 
+  it('fits the text of every demo plate on the decal (long names shrink, the tagline wraps)', async () => {
+    const longest = demoPlates().sort((a, b) => b.streetName.length - a.streetName.length)[0];
+    if (!longest) throw new Error('no demo plates');
+    await expect(renderDecalPdf({ matrix: matrix(longest.code), ...longest })).resolves.toBeDefined();
+    await expect(renderDecalPdf({ matrix: matrix(longest.code), ...longest }, { printSizeMm: 30 })).resolves.toBeDefined();
+  });
+
   it('proof sheets put 20 plates on an A4 page', async () => {
     const items = Array.from({ length: 21 }, (_, n) => {
       const code = plateCodeFromSerial('TB', n);
