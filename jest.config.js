@@ -12,6 +12,7 @@ module.exports = {
     '<rootDir>/libs/server/dataset',
     '<rootDir>/libs/server/nest',
     '<rootDir>/libs/server/qr',
+    '<rootDir>/libs/server/qr-assets',
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',
     '<rootDir>/apps/web',

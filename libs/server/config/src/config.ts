@@ -59,9 +59,25 @@ export const configSchema = z.object({
     .transform((v) => v === 'true'),
   /** Folder of the project's demo dataset (relative to the working directory). */
   DEMO_DATA_DIR: z.string().min(1).default('data'),
+  /**
+   * Bearer token of the admin endpoints (QR batches), for automation. Unset: those endpoints answer
+   * 401 saying the token is not configured.
+   */
+  ADMIN_TOKEN: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional())
+    .optional(),
+  /** Folder of the rendered QR assets and bundles (local storage driver); default DATA_DIR/assets. */
+  ASSET_DIR: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .optional(),
 });
 
-export type AppConfig = z.infer<typeof configSchema>;
+export type AppConfig = Omit<z.infer<typeof configSchema>, 'ASSET_DIR'> & { ASSET_DIR: string };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -75,5 +91,5 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   }
-  return parsed.data;
+  return { ...parsed.data, ASSET_DIR: parsed.data.ASSET_DIR ?? `${parsed.data.DATA_DIR.replace(/\/+$/, '')}/assets` };
 }

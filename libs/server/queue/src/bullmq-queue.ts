@@ -21,7 +21,11 @@ export class BullMqJobQueue<J extends JobMap> implements JobQueue<J> {
   }
 
   async enqueue<N extends keyof J & string>(name: N, payload: J[N], options: EnqueueOptions = {}): Promise<void> {
-    await this.queue.add(name, payload, { jobId: options.jobId, delay: options.delayMs });
+    await this.queue.add(name, payload, {
+      jobId: options.jobId,
+      delay: options.delayMs,
+      ...(options.removeOnComplete === undefined ? {} : { removeOnComplete: options.removeOnComplete }),
+    });
   }
 
   async close(): Promise<void> {

@@ -1,10 +1,12 @@
 /**
  * The one place where job names and their payload types live. API (producer) and worker
  * (processors) both import from here, so a renamed job or a changed payload fails to compile on
- * both sides at once. Each feature adds its jobs to `PhoSoJobs` when it lands; there are none yet.
+ * both sides at once. Each feature adds its jobs to `PhoSoJobs` when it lands.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface PhoSoJobs {}
+export interface PhoSoJobs {
+  /** Render one file of one plate for a batch, store it, upsert its qr_asset row (id `qr-<plate>-<version>-<format>`). */
+  'qr.render': { batchId: string; plateId: string; designVersion: number; format: 'svg' | 'png' | 'pdf' };
+}
 
 /** Every job of the platform goes through one BullMQ queue; names tell processors apart. */
 export const QUEUE_NAME = 'pho-so';
@@ -19,6 +21,11 @@ export interface EnqueueOptions {
   /** Deterministic id: the same work enqueued twice is stored once. */
   jobId?: string;
   delayMs?: number;
+  /**
+   * BullMQ: drop the job as soon as it completes (instead of keeping it for a day), so its
+   * deterministic id can be enqueued again by the next run of the same work.
+   */
+  removeOnComplete?: boolean;
 }
 
 /** Producer side, identical for both runners. */

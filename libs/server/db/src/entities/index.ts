@@ -1,6 +1,7 @@
 import { AdministrativeUnitSuccessionEntity } from './administrative-unit-succession.entity';
 import { AdministrativeUnitEntity } from './administrative-unit.entity';
 import { AuditEventEntity } from './audit-event.entity';
+import { BatchItemEntity } from './batch-item.entity';
 import { BatchEntity } from './batch.entity';
 import { OfficialWardScopeEntity } from './official-ward-scope.entity';
 import { OfficialEntity } from './official.entity';
@@ -17,6 +18,7 @@ import { StreetEntity } from './street.entity';
 export * from './administrative-unit-succession.entity';
 export * from './administrative-unit.entity';
 export * from './audit-event.entity';
+export * from './batch-item.entity';
 export * from './batch.entity';
 export * from './official-ward-scope.entity';
 export * from './official.entity';
@@ -47,4 +49,5 @@ export const ENTITIES = [
   AuditEventEntity,
   ScanCountEntity,
   BatchEntity,
+  BatchItemEntity,
 ];

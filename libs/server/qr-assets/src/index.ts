@@ -1,0 +1,4 @@
+export * from './batches';
+export * from './jobs';
+export * from './qr-asset.service';
+export * from './storage';
