@@ -7,6 +7,8 @@ import { PlatesModule } from './modules/plates/plates.module';
 import { ProceduresModule } from './modules/procedures/procedures.module';
 import { ServicePointsModule } from './modules/service-points/service-points.module';
 import { StreetsModule } from './modules/streets/streets.module';
+import { QrBatchesModule } from './modules/qr-batches/qr-batches.module';
+import { JobsModule } from './jobs/jobs.module';
 
 @Module({})
 export class AppModule {
@@ -23,6 +25,8 @@ export class AppModule {
         StreetsModule,
         ServicePointsModule,
         ProceduresModule,
+        JobsModule,
+        QrBatchesModule,
       ],
     };
   }

@@ -1,9 +1,12 @@
+import { availableParallelism } from 'node:os';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Worker } from 'bullmq';
+import { DataSource } from 'typeorm';
 import type { AppConfig } from '@pho-so/server/config';
 import { InjectConfig } from '@pho-so/server/nest';
-import { createBullMqWorker } from '@pho-so/server/queue';
-import { JOB_HANDLERS } from './job-handlers';
+import { bullMqPrefix, createBullMqWorker } from '@pho-so/server/queue';
+import { jobHandlers } from './job-handlers';
 
 /** Consumes the platform queue on Redis; closing waits for the job in flight to finish. */
 @Injectable()
@@ -11,14 +14,23 @@ export class QueueConsumerService implements OnApplicationBootstrap, OnApplicati
   private readonly logger = new Logger('worker');
   private worker: Worker | null = null;
 
-  constructor(@InjectConfig() private readonly config: AppConfig) {}
+  constructor(
+    @InjectConfig() private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.REDIS_URL) throw new Error('the worker needs REDIS_URL; without Redis, jobs run inside the API');
-    this.worker = createBullMqWorker({ connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null } }, JOB_HANDLERS);
+    const handlers = jobHandlers(this.dataSource, this.config);
+    // About one job per core: rendering is CPU-bound, the rest is waiting on the database.
+    this.worker = createBullMqWorker(
+      { connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null }, prefix: bullMqPrefix(this.config.REDIS_KEY_PREFIX) },
+      handlers,
+      availableParallelism(),
+    );
     this.worker.on('failed', (job, error) => this.logger.warn(`job ${job?.name} ${job?.id} failed: ${error.message}`));
     await this.worker.waitUntilReady();
-    this.logger.log(`consuming jobs (${Object.keys(JOB_HANDLERS).length} job types registered)`);
+    this.logger.log(`consuming jobs (${Object.keys(handlers).join(', ')})`);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -127,7 +127,7 @@ export async function createBatch(
 /**
  * Records how one plate × format × design version ended, in every batch still waiting for it (jobs
  * have deterministic ids, so two batches asking for the same file share one job). Only the move out
- * of `queued` counts, and done/failed grow in the same statement, so a job run twice counts once and
+ * of `queued` counts, and done/failed grow in the same transaction under the batch row lock, so a job run twice counts once and
  * concurrent jobs never lose an update. The batch's status follows: running, then done (or failed
  * when any item failed) once done + failed = total.
  */
@@ -136,27 +136,36 @@ export async function recordItemResult(
   item: { plateId: string; designVersion: number; format: QrAssetFormat },
   result: { ok: true } | { ok: false; reason: string },
 ): Promise<void> {
-  await dataSource.query(
-    `WITH finished AS (
-       UPDATE batch_item i SET status = $4, reason = $5, finished_at = now()
-         FROM batch b
-        WHERE b.id = i.batch_id AND b.design_version = $2 AND i.plate_id = $1 AND i.format = $3 AND i.status = 'queued'
-       RETURNING i.batch_id
-     ), counts AS (
-       SELECT batch_id, count(*)::int AS n FROM finished GROUP BY batch_id
-     )
-     UPDATE batch b SET
-       done = b.done + CASE WHEN $4 = 'done' THEN c.n ELSE 0 END,
-       failed = b.failed + CASE WHEN $4 = 'failed' THEN c.n ELSE 0 END,
-       started_at = COALESCE(b.started_at, now()),
-       status = CASE
-         WHEN b.done + b.failed + c.n < b.total THEN 'running'
-         WHEN b.failed + CASE WHEN $4 = 'failed' THEN c.n ELSE 0 END > 0 THEN 'failed'
-         ELSE 'done' END,
-       finished_at = CASE WHEN b.done + b.failed + c.n >= b.total THEN now() ELSE NULL END
-     FROM counts c WHERE b.id = c.batch_id`,
-    [item.plateId, item.designVersion, item.format, result.ok ? 'done' : 'failed', result.ok ? null : result.reason.slice(0, 2000)],
-  );
+  const status = result.ok ? 'done' : 'failed';
+  await dataSource.transaction(async (manager) => {
+    const finished: { batch_id: string }[] = await manager.query(
+      // A CTE so that both drivers return the rows (TypeORM's pg driver wraps a bare UPDATE's result).
+      `WITH finished AS (
+         UPDATE batch_item i SET status = $4, reason = $5, finished_at = now()
+           FROM batch b
+          WHERE b.id = i.batch_id AND b.design_version = $2 AND i.plate_id = $1 AND i.format = $3 AND i.status = 'queued'
+         RETURNING i.batch_id)
+       SELECT batch_id FROM finished`,
+      [item.plateId, item.designVersion, item.format, status, result.ok ? null : result.reason.slice(0, 2000)],
+    );
+    if (finished.length === 0) return;
+    const ids = [...new Set(finished.map((f) => f.batch_id))].sort();
+    // Batch rows locked in one order by every job, so jobs finishing items of the same batches never deadlock.
+    await manager.query(`SELECT id FROM batch WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+    await manager.query(
+      `UPDATE batch b SET
+         done = b.done + CASE WHEN $2 = 'done' THEN 1 ELSE 0 END,
+         failed = b.failed + CASE WHEN $2 = 'failed' THEN 1 ELSE 0 END,
+         started_at = COALESCE(b.started_at, now()),
+         status = CASE
+           WHEN b.done + b.failed + 1 < b.total THEN 'running'
+           WHEN b.failed + CASE WHEN $2 = 'failed' THEN 1 ELSE 0 END > 0 THEN 'failed'
+           ELSE 'done' END,
+         finished_at = CASE WHEN b.done + b.failed + 1 >= b.total THEN now() ELSE NULL END
+       WHERE b.id = ANY($1::uuid[])`,
+      [ids, status],
+    );
+  });
 }
 
 export interface BatchReport {

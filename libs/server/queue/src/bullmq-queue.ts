@@ -48,3 +48,6 @@ export function createBullMqWorker<J extends JobMap>(settings: BullMqSettings, h
     { connection: settings.connection, prefix: settings.prefix, concurrency, autorun: true },
   );
 }
+
+/** BullMQ's key prefix from the platform's Redis key prefix (`pho-so:` → `pho-so`); API and worker must agree. */
+export const bullMqPrefix = (redisKeyPrefix: string): string => redisKeyPrefix.replace(/:+$/, '') || 'bull';

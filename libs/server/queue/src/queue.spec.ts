@@ -40,6 +40,34 @@ describe('InProcessJobQueue', () => {
     expect(queue.failures).toEqual([]);
   });
 
+  it('runs up to `concurrency` jobs at once, and once more a job enqueued again while it ran', async () => {
+    let running = 0;
+    let peak = 0;
+    const seen: number[] = [];
+    const queue = new InProcessJobQueue<TestJobs>(
+      {
+        'test.record': async ({ value }) => {
+          running++;
+          peak = Math.max(peak, running);
+          await new Promise((r) => setTimeout(r, 20));
+          seen.push(value);
+          running--;
+        },
+      },
+      1,
+      1,
+      3,
+    );
+    for (let i = 0; i < 6; i++) await queue.enqueue('test.record', { value: i }, { jobId: `rec-${i}` });
+    await new Promise((r) => setTimeout(r, 5));
+    await queue.enqueue('test.record', { value: 10 }, { jobId: 'rec-0' }); // rec-0 is running: runs again after
+    await queue.enqueue('test.record', { value: 11 }, { jobId: 'rec-5' }); // rec-5 is still queued: not again
+    await queue.drain();
+    expect(peak).toBe(3);
+    expect(seen.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 10]);
+    await queue.close();
+  });
+
   it('refuses a job it has no handler for', async () => {
     const queue = new InProcessJobQueue<TestJobs>({});
     await expect(queue.enqueue('test.record', { value: 1 })).rejects.toThrow(/no handler/);

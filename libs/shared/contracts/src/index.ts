@@ -7,3 +7,4 @@ export * from './api/streets';
 export * from './api/service-points';
 export * from './api/procedures';
 export * from './web/revalidation';
+export * from './api/qr-batches';

@@ -1,0 +1,49 @@
+import { availableParallelism } from 'node:os';
+import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '@pho-so/server/config';
+import { APP_CONFIG } from '@pho-so/server/nest';
+import { createAssetStorage, qrJobHandlers, type AssetStorage } from '@pho-so/server/qr-assets';
+import { BullMqJobQueue, InProcessJobQueue, bullMqPrefix, type JobQueue, type PhoSoJobs } from '@pho-so/server/queue';
+
+export const JOB_QUEUE = Symbol('JOB_QUEUE');
+export const ASSET_STORAGE = Symbol('ASSET_STORAGE');
+export const InjectJobQueue = () => Inject(JOB_QUEUE);
+export const InjectAssetStorage = () => Inject(ASSET_STORAGE);
+
+@Injectable()
+class JobQueueLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(JOB_QUEUE) private readonly queue: JobQueue<PhoSoJobs>) {}
+
+  /** In-process: finishes the jobs already queued (without retries); BullMQ: closes the producer. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close();
+  }
+}
+
+/**
+ * The platform's job queue as the API sees it: BullMQ on Redis when REDIS_URL is set (the worker
+ * processes), otherwise the same processors run in this process, so the embedded default renders
+ * assets too.
+ */
+@Global()
+@Module({
+  providers: [
+    { provide: ASSET_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig): AssetStorage => createAssetStorage(config) },
+    {
+      provide: JOB_QUEUE,
+      inject: [APP_CONFIG, getDataSourceToken(), ASSET_STORAGE],
+      useFactory: (config: AppConfig, dataSource: DataSource, storage: AssetStorage): JobQueue<PhoSoJobs> =>
+        config.REDIS_URL
+          ? new BullMqJobQueue<PhoSoJobs>({
+              connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
+              prefix: bullMqPrefix(config.REDIS_KEY_PREFIX),
+            })
+          : new InProcessJobQueue<PhoSoJobs>(qrJobHandlers({ dataSource, storage, settings: config }), undefined, undefined, availableParallelism()),
+    },
+    JobQueueLifecycle,
+  ],
+  exports: [JOB_QUEUE, ASSET_STORAGE],
+})
+export class JobsModule {}

@@ -1,0 +1,74 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig } from '@pho-so/server/config';
+import { QrAssetEntity } from '@pho-so/server/db';
+import { createMigratedDataSource } from '@pho-so/server/db/testing';
+import { loadDemoCity } from '@pho-so/server/dataset';
+import { batchReport, createBatch, enqueueBatch } from '@pho-so/server/qr-assets';
+import { BullMqJobQueue, bullMqPrefix, type PhoSoJobs } from '@pho-so/server/queue';
+import { WorkerModule } from './worker.module';
+
+const DEMO_DATA_DIR = join(__dirname, '../../../data');
+
+// Integration: a QR batch enqueued on the real Redis and rendered by the worker context, on Postgres.
+describe('worker: qr.render through BullMQ', () => {
+  it('renders a batch enqueued on Redis; a second enqueue of the same files renders nothing new', async () => {
+    const db = await createMigratedDataSource('postgres');
+    await db.dataSource.transaction((manager) => loadDemoCity(manager, DEMO_DATA_DIR));
+    const assetDir = await mkdtemp(join(tmpdir(), 'worker-assets-'));
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      ...db.database.env,
+      REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+      REDIS_KEY_PREFIX: `${process.env['TEST_REDIS_PREFIX'] ?? 'test:'}${randomBytes(4).toString('hex')}:`,
+      ASSET_DIR: assetDir,
+      PUBLIC_BASE_URL: 'https://phoso.example.vn',
+    });
+    const queue = new BullMqJobQueue<PhoSoJobs>({
+      connection: { url: config.REDIS_URL!, maxRetriesPerRequest: null },
+      prefix: bullMqPrefix(config.REDIS_KEY_PREFIX),
+    });
+    const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error'] });
+    await app.init();
+    try {
+      const run = async () => {
+        const { batch, items } = await createBatch(db.dataSource, {
+          scope: { kind: 'ward', wardCode: '12452' },
+          designVersion: 1,
+          formats: ['svg', 'png', 'pdf'],
+          requestedBy: 'test',
+          publicBaseUrl: config.PUBLIC_BASE_URL,
+        });
+        await enqueueBatch(queue, batch.id, 1, items);
+        for (let i = 0; i < 600; i++) {
+          const report = await batchReport(db.dataSource, batch.id);
+          if (report && (report.batch.status === 'done' || report.batch.status === 'failed')) return report;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        throw new Error('batch did not finish');
+      };
+      const first = await run();
+      expect(first.batch.total).toBeGreaterThan(0);
+      expect(first.batch).toMatchObject({ status: 'done', done: first.batch.total, failed: 0 });
+      const files = (await readdir(assetDir)).sort();
+      expect(files).toHaveLength(first.batch.total);
+      const rows = await db.dataSource.getRepository(QrAssetEntity).find();
+      expect(rows).toHaveLength(first.batch.total);
+      expect(rows.every((r) => r.verifiedAt !== null)).toBe(true);
+
+      const second = await run();
+      expect(second.batch).toMatchObject({ status: 'done', done: first.batch.total });
+      expect((await readdir(assetDir)).sort()).toEqual(files);
+      expect(await db.dataSource.getRepository(QrAssetEntity).find()).toEqual(rows);
+    } finally {
+      await app.close();
+      await queue.queue.obliterate({ force: true });
+      await queue.close();
+      await db.dispose();
+      await rm(assetDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
