@@ -71,4 +71,61 @@ describe('worker: qr.render through BullMQ', () => {
       await rm(assetDir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('two workers on one Redis share a batch: each file rendered into one file and one row; a broken plate fails alone', async () => {
+    const db = await createMigratedDataSource('postgres');
+    await db.dataSource.transaction((manager) => loadDemoCity(manager, DEMO_DATA_DIR));
+    const assetDir = await mkdtemp(join(tmpdir(), 'worker-assets-'));
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      ...db.database.env,
+      REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+      REDIS_KEY_PREFIX: `${process.env['TEST_REDIS_PREFIX'] ?? 'test:'}${randomBytes(4).toString('hex')}:`,
+      ASSET_DIR: assetDir,
+      PUBLIC_BASE_URL: 'https://phoso.example.vn',
+    });
+    const queue = new BullMqJobQueue<PhoSoJobs>({
+      connection: { url: config.REDIS_URL!, maxRetriesPerRequest: null },
+      prefix: bullMqPrefix(config.REDIS_KEY_PREFIX),
+    });
+    const workers = await Promise.all(
+      [1, 2].map(async () => {
+        const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error'] });
+        await app.init();
+        return app;
+      }),
+    );
+    try {
+      const { batch, items } = await createBatch(db.dataSource, {
+        scope: { kind: 'all' },
+        designVersion: 1,
+        formats: ['svg'],
+        requestedBy: 'test',
+        publicBaseUrl: config.PUBLIC_BASE_URL,
+      });
+      // A plate whose data cannot be rendered (its code is no plate code any more).
+      const broken = items[7]!;
+      await db.dataSource.query(`UPDATE plate SET code = 'BROKEN' WHERE id = $1`, [broken.plateId]);
+      await enqueueBatch(queue, batch.id, 1, items);
+      let report = await batchReport(db.dataSource, batch.id);
+      for (let i = 0; i < 900 && report && report.batch.status !== 'done' && report.batch.status !== 'failed'; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        report = await batchReport(db.dataSource, batch.id);
+      }
+      expect(report?.batch).toMatchObject({ status: 'failed', total: 168, done: 167, failed: 1 });
+      expect(report?.failures).toEqual([{ code: 'BROKEN', format: 'svg', reason: expect.stringMatching(/not a plate code/) }]);
+      const rows = await db.dataSource.getRepository(QrAssetEntity).find();
+      expect(rows).toHaveLength(167);
+      expect(new Set(rows.map((r) => r.plateId)).size).toBe(167);
+      const files = (await readdir(assetDir)).sort();
+      expect(files).toEqual(rows.map((r) => r.storageKey).sort());
+      expect(files.some((f) => f.startsWith('.tmp-'))).toBe(false);
+    } finally {
+      for (const app of workers) await app.close();
+      await queue.queue.obliterate({ force: true });
+      await queue.close();
+      await db.dispose();
+      await rm(assetDir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
