@@ -5,6 +5,7 @@ import type { Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@pho-so/server/config';
 import { InjectConfig } from '@pho-so/server/nest';
+import { createRenderer } from '@pho-so/server/qr-assets';
 import { bullMqPrefix, createBullMqWorker } from '@pho-so/server/queue';
 import { jobHandlers } from './job-handlers';
 
@@ -13,6 +14,7 @@ import { jobHandlers } from './job-handlers';
 export class QueueConsumerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('worker');
   private worker: Worker | null = null;
+  private renderer: ReturnType<typeof createRenderer> | null = null;
 
   constructor(
     @InjectConfig() private readonly config: AppConfig,
@@ -21,8 +23,9 @@ export class QueueConsumerService implements OnApplicationBootstrap, OnApplicati
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.REDIS_URL) throw new Error('the worker needs REDIS_URL; without Redis, jobs run inside the API');
-    const handlers = jobHandlers(this.dataSource, this.config);
-    // About one job per core: rendering is CPU-bound, the rest is waiting on the database.
+    // Rendering runs in worker threads (one per core), off this event loop; about one job per core.
+    this.renderer = createRenderer(availableParallelism());
+    const handlers = jobHandlers(this.dataSource, this.config, this.renderer.render);
     this.worker = createBullMqWorker(
       { connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null }, prefix: bullMqPrefix(this.config.REDIS_KEY_PREFIX) },
       handlers,
@@ -30,11 +33,12 @@ export class QueueConsumerService implements OnApplicationBootstrap, OnApplicati
     );
     this.worker.on('failed', (job, error) => this.logger.warn(`job ${job?.name} ${job?.id} failed: ${error.message}`));
     await this.worker.waitUntilReady();
-    this.logger.log(`consuming jobs (${Object.keys(handlers).join(', ')})`);
+    this.logger.log(`consuming jobs (${Object.keys(handlers).join(', ')}), rendering in ${this.renderer.threads || 'no'} worker threads`);
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.worker?.close();
+    await this.renderer?.close();
   }
 
   get isRunning(): boolean {

@@ -4,21 +4,26 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@pho-so/server/config';
 import { APP_CONFIG } from '@pho-so/server/nest';
-import { createAssetStorage, qrJobHandlers, type AssetStorage } from '@pho-so/server/qr-assets';
+import { createAssetStorage, createRenderer, qrJobHandlers, type AssetStorage } from '@pho-so/server/qr-assets';
 import { BullMqJobQueue, InProcessJobQueue, bullMqPrefix, type JobQueue, type PhoSoJobs } from '@pho-so/server/queue';
 
 export const JOB_QUEUE = Symbol('JOB_QUEUE');
 export const ASSET_STORAGE = Symbol('ASSET_STORAGE');
+const RENDERER = Symbol('RENDERER');
 export const InjectJobQueue = () => Inject(JOB_QUEUE);
 export const InjectAssetStorage = () => Inject(ASSET_STORAGE);
 
 @Injectable()
 class JobQueueLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(JOB_QUEUE) private readonly queue: JobQueue<PhoSoJobs>) {}
+  constructor(
+    @Inject(JOB_QUEUE) private readonly queue: JobQueue<PhoSoJobs>,
+    @Inject(RENDERER) private readonly renderer: ReturnType<typeof createRenderer>,
+  ) {}
 
   /** In-process: finishes the jobs already queued (without retries); BullMQ: closes the producer. */
   async onApplicationShutdown(): Promise<void> {
     await this.queue.close();
+    await this.renderer.close();
   }
 }
 
@@ -32,15 +37,26 @@ class JobQueueLifecycle implements OnApplicationShutdown {
   providers: [
     { provide: ASSET_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig): AssetStorage => createAssetStorage(config) },
     {
+      // In-process jobs render in worker threads, so a batch never stalls the API's event loop.
+      provide: RENDERER,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => createRenderer(config.REDIS_URL ? 0 : Math.max(1, availableParallelism() - 1)),
+    },
+    {
       provide: JOB_QUEUE,
-      inject: [APP_CONFIG, getDataSourceToken(), ASSET_STORAGE],
-      useFactory: (config: AppConfig, dataSource: DataSource, storage: AssetStorage): JobQueue<PhoSoJobs> =>
+      inject: [APP_CONFIG, getDataSourceToken(), ASSET_STORAGE, RENDERER],
+      useFactory: (config: AppConfig, dataSource: DataSource, storage: AssetStorage, renderer: ReturnType<typeof createRenderer>): JobQueue<PhoSoJobs> =>
         config.REDIS_URL
           ? new BullMqJobQueue<PhoSoJobs>({
               connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
               prefix: bullMqPrefix(config.REDIS_KEY_PREFIX),
             })
-          : new InProcessJobQueue<PhoSoJobs>(qrJobHandlers({ dataSource, storage, settings: config }), undefined, undefined, availableParallelism()),
+          : new InProcessJobQueue<PhoSoJobs>(
+              qrJobHandlers({ dataSource, storage, settings: config, renderer: renderer.render }),
+              undefined,
+              undefined,
+              availableParallelism(),
+            ),
     },
     JobQueueLifecycle,
   ],

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { DEFAULT_JOB_OPTIONS, jobId, type JobHandlers, type JobQueue, type PhoSoJobs } from '@pho-so/server/queue';
 import { recordItemResult, type BatchItemPlan } from './batches';
 import { PermanentRenderError, QrAssetService } from './qr-asset.service';
+import type { Renderer } from './render';
 import type { AssetStorage } from './storage';
 
 export const qrRenderJobId = (code: string, designVersion: number, format: string): string => jobId('qr', code, designVersion, format);
@@ -12,6 +13,8 @@ export interface QrJobDeps {
   settings: { PUBLIC_BASE_URL: string };
   /** Attempts before a transient failure counts as final (the queue's retry policy). */
   attempts?: number;
+  /** Where rendering runs (a worker-thread pool in the worker); inline by default. */
+  renderer?: Renderer;
 }
 
 /**
@@ -20,7 +23,7 @@ export interface QrJobDeps {
  * and recorded on the last attempt. Neither is rethrown then, so the job id is free for the next batch.
  */
 export function qrJobHandlers(deps: QrJobDeps): JobHandlers<PhoSoJobs> {
-  const service = new QrAssetService(deps.dataSource, deps.storage, deps.settings);
+  const service = new QrAssetService(deps.dataSource, deps.storage, deps.settings, deps.renderer);
   const attempts = deps.attempts ?? DEFAULT_JOB_OPTIONS.attempts;
   return {
     'qr.render': async ({ plateId, designVersion, format }, { attempt }) => {

@@ -1,13 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { PlateEntity, QrAssetEntity, type QrAssetFormat } from '@pho-so/server/db';
-import {
-  QrPayloadError,
-  displayUrl,
-  renderPlateAsset,
-  verifyPng,
-  type PlateAssetOptions,
-  type QrAssetMeta,
-} from '@pho-so/server/qr';
+import { displayUrl, type PlateAssetOptions, type QrAssetMeta } from '@pho-so/server/qr';
+import { RenderError, renderVerified, type Renderer } from './render';
 import { contentKey, type AssetStorage } from './storage';
 
 export const QR_FORMATS = ['svg', 'png', 'pdf'] as const satisfies readonly QrAssetFormat[];
@@ -51,6 +45,7 @@ export class QrAssetService {
     private readonly dataSource: DataSource,
     private readonly storage: AssetStorage,
     private readonly settings: QrAssetSettings,
+    private readonly render: Renderer = renderVerified,
   ) {}
 
   async renderAndStore(plateId: string, designVersion: number, format: QrAssetFormat): Promise<StoredAsset> {
@@ -59,20 +54,17 @@ export class QrAssetService {
     const options = designOptions(designVersion);
     const input = { publicBaseUrl: this.settings.PUBLIC_BASE_URL, code: plate.code, streetName: plate.street.name };
     let rendered;
-    let png;
     try {
-      rendered = await renderPlateAsset(input, format, options);
-      // Every format draws the same module matrix; its PNG is what the independent decoder reads.
-      png = format === 'png' ? rendered : await renderPlateAsset(input, 'png', options);
+      rendered = await this.render(input, format, options);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (error instanceof QrPayloadError || error instanceof RangeError || /overflows/.test(message)) {
+      const name = error instanceof RenderError ? error.originalName : error instanceof Error ? error.name : '';
+      if (name === 'QrPayloadError' || name === 'RangeError' || error instanceof RangeError || /overflows/.test(message)) {
         throw new PermanentRenderError(`${plate.code}: cannot render ${format}: ${message}`);
       }
       throw error;
     }
-    const { meta } = rendered;
-    const verification = verifyPng(png.bytes, meta.payload);
+    const { meta, verification } = rendered;
     if (!verification.ok) throw new PermanentRenderError(`${plate.code}: ${format} not verified: ${verification.reason}`);
 
     const storageKey = contentKey(meta.sha256, format);
