@@ -5,7 +5,7 @@ import type { Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@pho-so/server/config';
 import { InjectConfig } from '@pho-so/server/nest';
-import { createRenderer } from '@pho-so/server/qr-assets';
+import { createAssetStorage, createRenderer } from '@pho-so/server/qr-assets';
 import { bullMqPrefix, createBullMqWorker } from '@pho-so/server/queue';
 import { jobHandlers } from './job-handlers';
 
@@ -24,6 +24,8 @@ export class QueueConsumerService implements OnApplicationBootstrap, OnApplicati
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.REDIS_URL) throw new Error('the worker needs REDIS_URL; without Redis, jobs run inside the API');
     // Rendering runs in worker threads (one per core), off this event loop; about one job per core.
+    const swept = (await createAssetStorage(this.config).sweepTemporary?.()) ?? 0;
+    if (swept > 0) this.logger.log(`removed ${swept} temporary file(s) left by an interrupted write`);
     this.renderer = createRenderer(availableParallelism());
     const handlers = jobHandlers(this.dataSource, this.config, this.renderer.render);
     this.worker = createBullMqWorker(

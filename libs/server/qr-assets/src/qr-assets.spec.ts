@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BatchEntity, PlateEntity, QrAssetEntity } from '@pho-so/server/db';
@@ -29,6 +29,15 @@ describe('LocalFolderStorage', () => {
     expect(await readdir(join(dir, 'a'))).toEqual(['x.svg']);
     await expect(storage.put('../x.svg', Buffer.from(''))).rejects.toThrow(/invalid storage key/);
     await expect(storage.put('a/x.svg', Buffer.from(''))).rejects.toThrow(/invalid storage key/);
+  });
+
+  it('sweeps temporary files a killed writer left behind, and only those', async () => {
+    const storage = new LocalFolderStorage(join(dir, 'b'));
+    await storage.put('y.svg', Buffer.from('<svg/>'));
+    await writeFile(join(dir, 'b', '.tmp-z.svg-1-abcd'), 'partial');
+    expect(await storage.sweepTemporary(60_000)).toBe(0);
+    expect(await storage.sweepTemporary(0)).toBe(1);
+    expect(await readdir(join(dir, 'b'))).toEqual(['y.svg']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -17,6 +17,8 @@ export interface AssetStorage {
   get(key: string): Promise<Buffer>;
   stream(key: string): Promise<Readable>;
   exists(key: string): Promise<boolean>;
+  /** Drivers whose writes can leave temporary files behind remove the stale ones here. */
+  sweepTemporary?(olderThanMs?: number): Promise<number>;
 }
 
 const KEY = /^[a-z0-9][a-z0-9._-]{0,127}$/;
@@ -69,6 +71,24 @@ export class LocalFolderStorage implements AssetStorage {
       (s) => s.isFile(),
       () => false,
     );
+  }
+
+  /**
+   * Removes temporary files older than `olderThanMs` (left by a process killed mid-write; a live
+   * write takes milliseconds). The worker calls it at start. Returns how many it removed.
+   */
+  async sweepTemporary(olderThanMs = 10 * 60_000): Promise<number> {
+    const names = await readdir(this.root).catch(() => [] as string[]);
+    let removed = 0;
+    for (const name of names.filter((n) => n.startsWith('.tmp-'))) {
+      const path = join(this.root, name);
+      const info = await stat(path).catch(() => null);
+      if (info && Date.now() - info.mtimeMs >= olderThanMs) {
+        await rm(path, { force: true });
+        removed++;
+      }
+    }
+    return removed;
   }
 }
 
