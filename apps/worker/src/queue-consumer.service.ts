@@ -5,8 +5,8 @@ import type { Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@pho-so/server/config';
 import { InjectConfig } from '@pho-so/server/nest';
-import { createAssetStorage, createRenderer } from '@pho-so/server/qr-assets';
-import { bullMqPrefix, createBullMqWorker } from '@pho-so/server/queue';
+import { createAssetStorage, createRenderer, requeueLostItems } from '@pho-so/server/qr-assets';
+import { BullMqJobQueue, bullMqPrefix, createBullMqWorker, type PhoSoJobs } from '@pho-so/server/queue';
 import { jobHandlers } from './job-handlers';
 
 /** Consumes the platform queue on Redis; closing waits for the job in flight to finish. */
@@ -15,6 +15,9 @@ export class QueueConsumerService implements OnApplicationBootstrap, OnApplicati
   private readonly logger = new Logger('worker');
   private worker: Worker | null = null;
   private renderer: ReturnType<typeof createRenderer> | null = null;
+  private producer: BullMqJobQueue<PhoSoJobs> | null = null;
+  private sweepTimer: NodeJS.Timeout | null = null;
+  private sweeping: Promise<void> | null = null;
 
   constructor(
     @InjectConfig() private readonly config: AppConfig,
@@ -28,17 +31,32 @@ export class QueueConsumerService implements OnApplicationBootstrap, OnApplicati
     if (swept > 0) this.logger.log(`removed ${swept} temporary file(s) left by an interrupted write`);
     this.renderer = createRenderer(availableParallelism());
     const handlers = jobHandlers(this.dataSource, this.config, this.renderer.render);
-    this.worker = createBullMqWorker(
-      { connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null }, prefix: bullMqPrefix(this.config.REDIS_KEY_PREFIX) },
-      handlers,
-      availableParallelism(),
-    );
+    const settings = { connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null }, prefix: bullMqPrefix(this.config.REDIS_KEY_PREFIX) };
+    this.worker = createBullMqWorker(settings, handlers, availableParallelism());
+    this.worker.on('error', (error) => this.logger.warn(`queue: ${error.message}`));
     this.worker.on('failed', (job, error) => this.logger.warn(`job ${job?.name} ${job?.id} failed: ${error.message}`));
     await this.worker.waitUntilReady();
+    // Re-enqueues files that unfinished batches wait for but Redis no longer holds (see requeueLostItems).
+    this.producer = new BullMqJobQueue<PhoSoJobs>(settings);
+    this.sweepTimer = setInterval(() => {
+      this.sweeping ??= this.sweep().finally(() => (this.sweeping = null));
+    }, this.config.QUEUE_SWEEP_INTERVAL_MS);
     this.logger.log(`consuming jobs (${Object.keys(handlers).join(', ')}), rendering in ${this.renderer.threads || 'no'} worker threads`);
   }
 
+  private async sweep(): Promise<void> {
+    try {
+      const requeued = await requeueLostItems(this.dataSource, this.producer!, this.config.QUEUE_SWEEP_INTERVAL_MS);
+      if (requeued > 0) this.logger.warn(`re-enqueued ${requeued} QR job(s) that unfinished batches wait for and Redis did not hold`);
+    } catch (error) {
+      this.logger.warn(`sweep failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    await this.sweeping;
+    await this.producer?.close();
     await this.worker?.close();
     await this.renderer?.close();
   }

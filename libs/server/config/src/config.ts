@@ -38,6 +38,12 @@ export const configSchema = z.object({
     .url()
     .default('http://127.0.0.1:3001')
     .transform((v) => v.replace(/\/+$/, '')),
+  /**
+   * How often the worker looks for queued QR batch items whose job is no longer in Redis (lost in a
+   * Redis restart without persistence, or deduplicated onto a job that had already recorded its
+   * result) and enqueues them again.
+   */
+  QUEUE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   /** Requests per minute one client may make to the public API before getting 429. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /** How often each API process writes the plate scan counts it collected (Redis or memory) to the database. */

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { QrAssetFormat } from '@pho-so/server/db';
 import { DEFAULT_JOB_OPTIONS, jobId, type JobHandlers, type JobQueue, type PhoSoJobs } from '@pho-so/server/queue';
 import { recordItemResult, type BatchItemPlan } from './batches';
 import { PermanentRenderError, QrAssetService } from './qr-asset.service';
@@ -40,18 +41,58 @@ export function qrJobHandlers(deps: QrJobDeps): JobHandlers<PhoSoJobs> {
   };
 }
 
-/** Enqueues a batch's items with their deterministic ids. */
-export async function enqueueBatch(
-  queue: JobQueue<PhoSoJobs>,
-  batchId: string,
-  designVersion: number,
-  items: readonly BatchItemPlan[],
-): Promise<void> {
+/**
+ * Enqueues a batch's items with their deterministic ids. The payload names the file, not the batch:
+ * the job settles every batch waiting for that file, so a second batch over the same plates shares
+ * the jobs of the first (BullMQ stores one job per id).
+ */
+export async function enqueueBatch(queue: JobQueue<PhoSoJobs>, designVersion: number, items: readonly BatchItemPlan[]): Promise<void> {
   for (const item of items) {
     await queue.enqueue(
       'qr.render',
-      { batchId, plateId: item.plateId, designVersion, format: item.format },
+      { plateId: item.plateId, designVersion, format: item.format },
       { jobId: qrRenderJobId(item.code, designVersion, item.format), removeOnComplete: true },
     );
   }
+}
+
+/** A producer that can tell which job ids have no pending job (BullMqJobQueue). */
+export interface SweepableJobQueue extends JobQueue<PhoSoJobs> {
+  missingJobs(ids: readonly string[]): Promise<string[]>;
+}
+
+/**
+ * The sweeper: enqueues again every file that an unfinished batch still waits for (`queued` items of
+ * batches older than `graceMs`) but that has no pending job in Redis. That happens when Redis lost its
+ * jobs (a restart without persistence, a flush), or when a batch's enqueue was deduplicated onto a job
+ * that had already recorded its result before the batch's items existed and then completed. Enqueueing
+ * is idempotent (deterministic ids; a re-render writes the same bytes and changes no row), so a
+ * superfluous job costs a render and nothing else. Returns how many jobs it enqueued.
+ */
+export async function requeueLostItems(dataSource: DataSource, queue: SweepableJobQueue, graceMs: number): Promise<number> {
+  const rows: { plate_id: string; code: string; design_version: number; format: QrAssetFormat }[] = await dataSource.query(
+    `SELECT DISTINCT i.plate_id, p.code, b.design_version, i.format
+       FROM batch_item i JOIN batch b ON b.id = i.batch_id JOIN plate p ON p.id = i.plate_id
+      WHERE i.status = 'queued' AND b.status IN ('queued', 'running')
+        AND b.created_at < now() - make_interval(secs => $1::double precision)`,
+    [graceMs / 1000],
+  );
+  const byJobId = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) {
+    try {
+      byJobId.set(qrRenderJobId(row.code, row.design_version, row.format), row);
+    } catch {
+      // A code that cannot be part of a job id cannot have been enqueued either; the render of it fails anyway.
+    }
+  }
+  const missing = await queue.missingJobs([...byJobId.keys()]);
+  for (const id of missing) {
+    const row = byJobId.get(id)!;
+    await queue.enqueue(
+      'qr.render',
+      { plateId: row.plate_id, designVersion: row.design_version, format: row.format },
+      { jobId: id, removeOnComplete: true },
+    );
+  }
+  return missing.length;
 }

@@ -86,11 +86,11 @@ describe.each(TEST_ENGINES)('QR assets and batches on %s', (engine) => {
     });
     expect(items.length).toBeGreaterThan(0);
     expect(batch.total).toBe(items.length);
-    await enqueueBatch(queue, batch.id, 1, items);
+    await enqueueBatch(queue, 1, items);
     await queue.drain();
     // A redelivered job (at-least-once) finds its item no longer queued: counted once.
     const first = items[0]!;
-    await handlers['qr.render']!({ batchId: batch.id, plateId: first.plateId, designVersion: 1, format: first.format }, { jobId: 'x', attempt: 1 });
+    await handlers['qr.render']!({ plateId: first.plateId, designVersion: 1, format: first.format }, { jobId: 'x', attempt: 1 });
     const report = await batchReport(db.dataSource, batch.id);
     expect(report?.batch).toMatchObject({ total: items.length, done: items.length, failed: 0, status: 'done' });
     expect(report?.batch.finishedAt).toBeInstanceOf(Date);
@@ -110,7 +110,7 @@ describe.each(TEST_ENGINES)('QR assets and batches on %s', (engine) => {
     // A corrupted code in the database: no longer a plate code, so no payload can be made from it.
     await db.dataSource.query(`UPDATE plate SET code = 'BROKEN' WHERE id = $1`, [plates[1]!.id]);
     const queue = new InProcessJobQueue<PhoSoJobs>(qrJobHandlers({ dataSource: db.dataSource, storage, settings, attempts: 1 }), 1, 1);
-    await enqueueBatch(queue, batch.id, 2, items);
+    await enqueueBatch(queue, 2, items);
     await queue.drain();
     const report = await batchReport(db.dataSource, batch.id);
     expect(report?.batch).toMatchObject({ total: items.length, done: items.length - 1, failed: 1, status: 'failed' });

@@ -28,6 +28,27 @@ export class BullMqJobQueue<J extends JobMap> implements JobQueue<J> {
     });
   }
 
+  /**
+   * Of these job ids, those with no pending job in Redis: absent (completed and removed, or lost with
+   * Redis' memory) or finished and kept (a failed job). Finished ones are removed so that the id can be
+   * enqueued again.
+   */
+  async missingJobs(ids: readonly string[]): Promise<string[]> {
+    const missing: string[] = [];
+    for (let i = 0; i < ids.length; i += 200) {
+      const chunk = ids.slice(i, i + 200);
+      const states = await Promise.all(chunk.map((id) => this.queue.getJobState(id)));
+      for (let j = 0; j < chunk.length; j++) {
+        if (states[j] === 'unknown') missing.push(chunk[j]!);
+        else if (states[j] === 'completed' || states[j] === 'failed') {
+          await this.queue.remove(chunk[j]!);
+          missing.push(chunk[j]!);
+        }
+      }
+    }
+    return missing;
+  }
+
   async close(): Promise<void> {
     await this.queue.close();
   }

@@ -4,8 +4,11 @@
  * both sides at once. Each feature adds its jobs to `PhoSoJobs` when it lands.
  */
 export interface PhoSoJobs {
-  /** Render one file of one plate for a batch, store it, upsert its qr_asset row (id `qr-<plate>-<version>-<format>`). */
-  'qr.render': { batchId: string; plateId: string; designVersion: number; format: 'svg' | 'png' | 'pdf' };
+  /**
+   * Render one file of one plate, store it, upsert its qr_asset row (id `qr-<plate>-<version>-<format>`)
+   * and settle every queued batch item for that file. No batch id: one job serves every batch asking for it.
+   */
+  'qr.render': { plateId: string; designVersion: number; format: 'svg' | 'png' | 'pdf' };
 }
 
 /** Every job of the platform goes through one BullMQ queue; names tell processors apart. */

@@ -35,7 +35,7 @@ export class QrBatchesService {
         errors: [{ field: 'scope', message: error.message }],
       });
     }
-    await enqueueBatch(this.queue, created.batch.id, input.designVersion, created.items);
+    await enqueueBatch(this.queue, input.designVersion, created.items);
     return this.get(created.batch.id);
   }
 
