@@ -1,36 +1,15 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdir } from 'node:fs/promises';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig } from '@pho-so/server/config';
 import { QrAssetEntity } from '@pho-so/server/db';
-import { createMigratedDataSource } from '@pho-so/server/db/testing';
-import { loadDemoCity } from '@pho-so/server/dataset';
 import { batchReport, createBatch, enqueueBatch } from '@pho-so/server/qr-assets';
-import { BullMqJobQueue, bullMqPrefix, type PhoSoJobs } from '@pho-so/server/queue';
+import { finishedBatch, qrWorkerFixture } from './testing/qr-worker-fixture';
 import { WorkerModule } from './worker.module';
-
-const DEMO_DATA_DIR = join(__dirname, '../../../data');
 
 // Integration: a QR batch enqueued on the real Redis and rendered by the worker context, on Postgres.
 describe('worker: qr.render through BullMQ', () => {
   it('renders a batch enqueued on Redis; a second enqueue of the same files renders nothing new', async () => {
-    const db = await createMigratedDataSource('postgres');
-    await db.dataSource.transaction((manager) => loadDemoCity(manager, DEMO_DATA_DIR));
-    const assetDir = await mkdtemp(join(tmpdir(), 'worker-assets-'));
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      ...db.database.env,
-      REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-      REDIS_KEY_PREFIX: `${process.env['TEST_REDIS_PREFIX'] ?? 'test:'}${randomBytes(4).toString('hex')}:`,
-      ASSET_DIR: assetDir,
-      PUBLIC_BASE_URL: 'https://phoso.example.vn',
-    });
-    const queue = new BullMqJobQueue<PhoSoJobs>({
-      connection: { url: config.REDIS_URL!, maxRetriesPerRequest: null },
-      prefix: bullMqPrefix(config.REDIS_KEY_PREFIX),
-    });
+    const fixture = await qrWorkerFixture();
+    const { db, assetDir, config, queue } = fixture;
     const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error'] });
     await app.init();
     try {
@@ -43,12 +22,7 @@ describe('worker: qr.render through BullMQ', () => {
           publicBaseUrl: config.PUBLIC_BASE_URL,
         });
         await enqueueBatch(queue, 1, items);
-        for (let i = 0; i < 600; i++) {
-          const report = await batchReport(db.dataSource, batch.id);
-          if (report && (report.batch.status === 'done' || report.batch.status === 'failed')) return report;
-          await new Promise((r) => setTimeout(r, 100));
-        }
-        throw new Error('batch did not finish');
+        return finishedBatch(fixture, batch.id);
       };
       const first = await run();
       expect(first.batch.total).toBeGreaterThan(0);
@@ -65,29 +39,13 @@ describe('worker: qr.render through BullMQ', () => {
       expect(await db.dataSource.getRepository(QrAssetEntity).find()).toEqual(rows);
     } finally {
       await app.close();
-      await queue.queue.obliterate({ force: true });
-      await queue.close();
-      await db.dispose();
-      await rm(assetDir, { recursive: true, force: true });
+      await fixture.dispose();
     }
   }, 120_000);
 
   it('two workers on one Redis share a batch: each file rendered into one file and one row; a broken plate fails alone', async () => {
-    const db = await createMigratedDataSource('postgres');
-    await db.dataSource.transaction((manager) => loadDemoCity(manager, DEMO_DATA_DIR));
-    const assetDir = await mkdtemp(join(tmpdir(), 'worker-assets-'));
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      ...db.database.env,
-      REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-      REDIS_KEY_PREFIX: `${process.env['TEST_REDIS_PREFIX'] ?? 'test:'}${randomBytes(4).toString('hex')}:`,
-      ASSET_DIR: assetDir,
-      PUBLIC_BASE_URL: 'https://phoso.example.vn',
-    });
-    const queue = new BullMqJobQueue<PhoSoJobs>({
-      connection: { url: config.REDIS_URL!, maxRetriesPerRequest: null },
-      prefix: bullMqPrefix(config.REDIS_KEY_PREFIX),
-    });
+    const fixture = await qrWorkerFixture();
+    const { db, assetDir, config, queue } = fixture;
     const workers = await Promise.all(
       [1, 2].map(async () => {
         const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error'] });
@@ -107,11 +65,7 @@ describe('worker: qr.render through BullMQ', () => {
       const broken = items[7]!;
       await db.dataSource.query(`UPDATE plate SET code = 'BROKEN' WHERE id = $1`, [broken.plateId]);
       await enqueueBatch(queue, 1, items);
-      let report = await batchReport(db.dataSource, batch.id);
-      for (let i = 0; i < 900 && report && report.batch.status !== 'done' && report.batch.status !== 'failed'; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        report = await batchReport(db.dataSource, batch.id);
-      }
+      const report = await finishedBatch(fixture, batch.id, 90_000);
       expect(report?.batch).toMatchObject({ status: 'failed', total: 168, done: 167, failed: 1 });
       expect(report?.failures).toEqual([{ code: 'BROKEN', format: 'svg', reason: expect.stringMatching(/not a plate code/) }]);
       const rows = await db.dataSource.getRepository(QrAssetEntity).find();
@@ -122,41 +76,17 @@ describe('worker: qr.render through BullMQ', () => {
       expect(files.some((f) => f.startsWith('.tmp-'))).toBe(false);
     } finally {
       for (const app of workers) await app.close();
-      await queue.queue.obliterate({ force: true });
-      await queue.close();
-      await db.dispose();
-      await rm(assetDir, { recursive: true, force: true });
+      await fixture.dispose();
     }
   }, 180_000);
 
   it('a batch created while another batch renders the same plates completes, as does one whose jobs never reached Redis', async () => {
-    const db = await createMigratedDataSource('postgres');
-    await db.dataSource.transaction((manager) => loadDemoCity(manager, DEMO_DATA_DIR));
-    const assetDir = await mkdtemp(join(tmpdir(), 'worker-assets-'));
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      ...db.database.env,
-      REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-      REDIS_KEY_PREFIX: `${process.env['TEST_REDIS_PREFIX'] ?? 'test:'}${randomBytes(4).toString('hex')}:`,
-      ASSET_DIR: assetDir,
-      PUBLIC_BASE_URL: 'https://phoso.example.vn',
-      QUEUE_SWEEP_INTERVAL_MS: '500',
-    });
-    const queue = new BullMqJobQueue<PhoSoJobs>({
-      connection: { url: config.REDIS_URL!, maxRetriesPerRequest: null },
-      prefix: bullMqPrefix(config.REDIS_KEY_PREFIX),
-    });
+    const fixture = await qrWorkerFixture({ env: { QUEUE_SWEEP_INTERVAL_MS: '500' } });
+    const { db, assetDir, config, queue } = fixture;
     const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error'] });
     await app.init();
     const input = { scope: { kind: 'all' as const }, designVersion: 1, formats: ['svg', 'png'] as const, requestedBy: 'test', publicBaseUrl: config.PUBLIC_BASE_URL };
-    const settle = async (id: string) => {
-      for (let i = 0; i < 600; i++) {
-        const report = await batchReport(db.dataSource, id);
-        if (report && (report.batch.status === 'done' || report.batch.status === 'failed')) return report;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error(`batch ${id} did not finish`);
-    };
+    const settle = (id: string) => finishedBatch(fixture, id);
     try {
       const a = await createBatch(db.dataSource, { ...input, formats: [...input.formats] });
       await enqueueBatch(queue, 1, a.items);
@@ -181,10 +111,7 @@ describe('worker: qr.render through BullMQ', () => {
       expect((await readdir(assetDir)).sort()).toEqual(rows.map((r) => r.storageKey).sort());
     } finally {
       await app.close();
-      await queue.queue.obliterate({ force: true });
-      await queue.close();
-      await db.dispose();
-      await rm(assetDir, { recursive: true, force: true });
+      await fixture.dispose();
     }
   }, 120_000);
 });

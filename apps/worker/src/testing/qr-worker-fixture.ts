@@ -1,0 +1,101 @@
+// What the worker's QR tests share: a Postgres database with the demo city (topped up with synthetic
+// plates when a test needs more), a private asset folder, the worker's configuration on the real Redis
+// under a key prefix of its own, and the BullMQ queue the API would enqueue to.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, type AppConfig } from '@pho-so/server/config';
+import { createMigratedDataSource } from '@pho-so/server/db/testing';
+import { loadDemoCity } from '@pho-so/server/dataset';
+import { batchReport } from '@pho-so/server/qr-assets';
+import { BullMqJobQueue, bullMqPrefix, type PhoSoJobs } from '@pho-so/server/queue';
+import { plateCodeFromSerial } from '@pho-so/shared/domain';
+
+export const REPO_ROOT = join(__dirname, '../../../..');
+const DEMO_DATA_DIR = join(REPO_ROOT, 'data');
+
+export interface QrWorkerFixture {
+  db: Awaited<ReturnType<typeof createMigratedDataSource>>;
+  assetDir: string;
+  /** The environment the worker runs with (also for a worker started as its own process). */
+  env: Record<string, string>;
+  config: AppConfig;
+  queue: BullMqJobQueue<PhoSoJobs>;
+  dispose(): Promise<void>;
+}
+
+export interface QrWorkerFixtureOptions {
+  /** Top the demo city's plates up to this many with synthetic ones on its first plate's street. */
+  plates?: number;
+  /** First serial of the synthetic plates' codes (distinct per test, so files never collide). */
+  firstSerial?: number;
+  /** Redis to use instead of the machine's (e.g. a private server a fault test restarts). */
+  redisUrl?: string;
+  env?: Record<string, string>;
+}
+
+export async function qrWorkerFixture({ plates, firstSerial = 500_000, redisUrl, env: extra = {} }: QrWorkerFixtureOptions = {}): Promise<QrWorkerFixture> {
+  const db = await createMigratedDataSource('postgres');
+  await db.dataSource.transaction((manager) => loadDemoCity(manager, DEMO_DATA_DIR));
+  if (plates !== undefined) {
+    const [count] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM plate`)) as Array<{ n: number }>;
+    const codes = Array.from({ length: Math.max(0, plates - (count?.n ?? 0)) }, (_, i) => plateCodeFromSerial('TB', firstSerial + i));
+    await db.dataSource.query(
+      `INSERT INTO plate (code, street_id, position_description, lat, lng, status, provenance)
+       SELECT c, p.street_id, p.position_description, p.lat, p.lng, 'active', p.provenance
+         FROM unnest($1::text[]) AS c, (SELECT * FROM plate ORDER BY code LIMIT 1) p`,
+      [codes],
+    );
+  }
+  const assetDir = await mkdtemp(join(tmpdir(), 'qr-worker-'));
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    ...db.database.env,
+    REDIS_URL: redisUrl ?? process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+    REDIS_KEY_PREFIX: `${process.env['TEST_REDIS_PREFIX'] ?? 'test:'}${randomBytes(4).toString('hex')}:`,
+    ASSET_DIR: assetDir,
+    PUBLIC_BASE_URL: 'https://phoso.example.vn',
+    ...extra,
+  };
+  const config = loadConfig(env);
+  const queue = new BullMqJobQueue<PhoSoJobs>({
+    connection: { url: config.REDIS_URL!, maxRetriesPerRequest: null },
+    prefix: bullMqPrefix(config.REDIS_KEY_PREFIX),
+  });
+  return {
+    db,
+    assetDir,
+    env,
+    config,
+    queue,
+    async dispose() {
+      await queue.queue.obliterate({ force: true }).catch(() => undefined);
+      await queue.close().catch(() => undefined);
+      await db.dispose();
+      await rm(assetDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls the batch until it is done or failed (every 100 ms, at most `timeoutMs`), and returns its report. */
+export async function finishedBatch(fixture: Pick<QrWorkerFixture, 'db'>, batchId: string, timeoutMs = 60_000): Promise<NonNullable<Awaited<ReturnType<typeof batchReport>>>> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const report = await batchReport(fixture.db.dataSource, batchId);
+    if (report && (report.batch.status === 'done' || report.batch.status === 'failed')) return report;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`batch ${batchId} did not finish in ${timeoutMs} ms`);
+}
+
+/** Polls (every 20 ms) until at least `done` items of the batch are done, and returns that report. */
+export async function batchReachedDone(fixture: Pick<QrWorkerFixture, 'db'>, batchId: string, done: number, timeoutMs = 60_000): Promise<NonNullable<Awaited<ReturnType<typeof batchReport>>>> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const report = await batchReport(fixture.db.dataSource, batchId);
+    if (report && report.batch.done >= done) return report;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`batch ${batchId} did not reach ${done} done items in ${timeoutMs} ms`);
+}
