@@ -54,13 +54,7 @@ describe('worker: qr.render through BullMQ', () => {
       }),
     );
     try {
-      const { batch, items } = await createBatch(db.dataSource, {
-        scope: { kind: 'all' },
-        designVersion: 1,
-        formats: ['svg'],
-        requestedBy: 'test',
-        publicBaseUrl: config.PUBLIC_BASE_URL,
-      });
+      const { batch, items } = await fixture.batchOfAllPlates();
       // A plate whose data cannot be rendered (its code is no plate code any more).
       const broken = items[7]!;
       await db.dataSource.query(`UPDATE plate SET code = 'BROKEN' WHERE id = $1`, [broken.plateId]);

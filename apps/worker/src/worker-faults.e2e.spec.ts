@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { QrAssetEntity } from '@pho-so/server/db';
-import { createBatch, enqueueBatch } from '@pho-so/server/qr-assets';
+import { enqueueBatch } from '@pho-so/server/qr-assets';
 import { batchReachedDone, finishedBatch, qrWorkerFixture, REPO_ROOT as ROOT } from './testing/qr-worker-fixture';
 import { WorkerModule } from './worker.module';
 
@@ -14,19 +14,13 @@ describe('worker process killed mid-batch', () => {
   it('SIGKILL at ~20%, start again: the batch completes, every asset verified, one row per plate, no partial file', async () => {
     execFileSync(process.execPath, [join(ROOT, 'tools/build/compile-node.mjs')], { cwd: ROOT, stdio: 'ignore' });
     const fixture = await qrWorkerFixture({ plates: 1000, firstSerial: 500_000 });
-    const { db, assetDir, config, queue } = fixture;
+    const { db, assetDir, queue } = fixture;
     const env = { ...process.env, ...fixture.env } as Record<string, string>;
     const startWorker = (): ChildProcess =>
       spawn(process.execPath, [join(ROOT, 'dist/node/apps/worker/src/main.js')], { cwd: ROOT, env, stdio: 'ignore' });
     let worker: ChildProcess | null = null;
     try {
-      const { batch, items } = await createBatch(db.dataSource, {
-        scope: { kind: 'all' },
-        designVersion: 1,
-        formats: ['svg'],
-        requestedBy: 'test',
-        publicBaseUrl: config.PUBLIC_BASE_URL,
-      });
+      const { batch, items } = await fixture.batchOfAllPlates();
       expect(batch.total).toBe(1000);
       await enqueueBatch(queue, 1, items);
       worker = startWorker();
@@ -104,13 +98,7 @@ describe('Redis restarted mid-batch', () => {
     const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
     await app.init();
     try {
-      const { batch, items } = await createBatch(db.dataSource, {
-        scope: { kind: 'all' },
-        designVersion: 1,
-        formats: ['svg'],
-        requestedBy: 'test',
-        publicBaseUrl: config.PUBLIC_BASE_URL,
-      });
+      const { batch, items } = await fixture.batchOfAllPlates();
       expect(batch.total).toBe(400);
       await enqueueBatch(queue, 1, items);
       let report = await batchReachedDone(fixture, batch.id, 60);

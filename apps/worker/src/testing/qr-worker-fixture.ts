@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { loadConfig, type AppConfig } from '@pho-so/server/config';
 import { createMigratedDataSource } from '@pho-so/server/db/testing';
 import { loadDemoCity } from '@pho-so/server/dataset';
-import { batchReport } from '@pho-so/server/qr-assets';
+import { batchReport, createBatch } from '@pho-so/server/qr-assets';
 import { BullMqJobQueue, bullMqPrefix, type PhoSoJobs } from '@pho-so/server/queue';
 import { plateCodeFromSerial } from '@pho-so/shared/domain';
 
@@ -22,6 +22,8 @@ export interface QrWorkerFixture {
   env: Record<string, string>;
   config: AppConfig;
   queue: BullMqJobQueue<PhoSoJobs>;
+  /** A batch of every plate, design 1, SVG unless said otherwise (the cheapest format to render). */
+  batchOfAllPlates(formats?: Array<'svg' | 'png' | 'pdf'>): ReturnType<typeof createBatch>;
   dispose(): Promise<void>;
 }
 
@@ -69,6 +71,8 @@ export async function qrWorkerFixture({ plates, firstSerial = 500_000, redisUrl,
     env,
     config,
     queue,
+    batchOfAllPlates: (formats = ['svg']) =>
+      createBatch(db.dataSource, { scope: { kind: 'all' }, designVersion: 1, formats, requestedBy: 'test', publicBaseUrl: config.PUBLIC_BASE_URL }),
     async dispose() {
       await queue.queue.obliterate({ force: true }).catch(() => undefined);
       await queue.close().catch(() => undefined);
