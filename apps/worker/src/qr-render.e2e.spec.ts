@@ -43,37 +43,6 @@ describe('worker: qr.render through BullMQ', () => {
     }
   }, 120_000);
 
-  it('two workers on one Redis share a batch: each file rendered into one file and one row; a broken plate fails alone', async () => {
-    const fixture = await qrWorkerFixture();
-    const { db, assetDir, config, queue } = fixture;
-    const workers = await Promise.all(
-      [1, 2].map(async () => {
-        const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error'] });
-        await app.init();
-        return app;
-      }),
-    );
-    try {
-      const { batch, items } = await fixture.batchOfAllPlates();
-      // A plate whose data cannot be rendered (its code is no plate code any more).
-      const broken = items[7]!;
-      await db.dataSource.query(`UPDATE plate SET code = 'BROKEN' WHERE id = $1`, [broken.plateId]);
-      await enqueueBatch(queue, 1, items);
-      const report = await finishedBatch(fixture, batch.id, 90_000);
-      expect(report?.batch).toMatchObject({ status: 'failed', total: 168, done: 167, failed: 1 });
-      expect(report?.failures).toEqual([{ code: 'BROKEN', format: 'svg', reason: expect.stringMatching(/not a plate code/) }]);
-      const rows = await db.dataSource.getRepository(QrAssetEntity).find();
-      expect(rows).toHaveLength(167);
-      expect(new Set(rows.map((r) => r.plateId)).size).toBe(167);
-      const files = (await readdir(assetDir)).sort();
-      expect(files).toEqual(rows.map((r) => r.storageKey).sort());
-      expect(files.some((f) => f.startsWith('.tmp-'))).toBe(false);
-    } finally {
-      for (const app of workers) await app.close();
-      await fixture.dispose();
-    }
-  }, 180_000);
-
   it('a batch created while another batch renders the same plates completes, as does one whose jobs never reached Redis', async () => {
     const fixture = await qrWorkerFixture({ env: { QUEUE_SWEEP_INTERVAL_MS: '500' } });
     const { db, assetDir, config, queue } = fixture;

@@ -1,4 +1,4 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -6,29 +6,33 @@ import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { QrAssetEntity } from '@pho-so/server/db';
 import { enqueueBatch } from '@pho-so/server/qr-assets';
-import { batchReachedDone, finishedBatch, qrWorkerFixture, REPO_ROOT as ROOT } from './testing/qr-worker-fixture';
+import {
+  batchReachedDone,
+  compileWorker,
+  finishedBatch,
+  qrWorkerFixture,
+  startWorkerProcess,
+  stopWorkerProcess,
+  type WorkerProcess,
+} from './testing/qr-worker-fixture';
 import { WorkerModule } from './worker.module';
 
 // Fault test: the compiled worker as its own process, SIGKILLed in the middle of a 1,000-plate batch.
 describe('worker process killed mid-batch', () => {
   it('SIGKILL at ~20%, start again: the batch completes, every asset verified, one row per plate, no partial file', async () => {
-    execFileSync(process.execPath, [join(ROOT, 'tools/build/compile-node.mjs')], { cwd: ROOT, stdio: 'ignore' });
+    compileWorker();
     const fixture = await qrWorkerFixture({ plates: 1000, firstSerial: 500_000 });
     const { db, assetDir, queue } = fixture;
-    const env = { ...process.env, ...fixture.env } as Record<string, string>;
-    const startWorker = (): ChildProcess =>
-      spawn(process.execPath, [join(ROOT, 'dist/node/apps/worker/src/main.js')], { cwd: ROOT, env, stdio: 'ignore' });
-    let worker: ChildProcess | null = null;
+    let worker: WorkerProcess | null = null;
     try {
       const { batch, items } = await fixture.batchOfAllPlates();
       expect(batch.total).toBe(1000);
       await enqueueBatch(queue, 1, items);
-      worker = startWorker();
+      worker = startWorkerProcess(fixture);
       let report = await batchReachedDone(fixture, batch.id, 200);
-      worker.kill('SIGKILL');
-      await new Promise<unknown>((r) => worker!.once('exit', r));
+      await stopWorkerProcess(worker, 'SIGKILL');
       expect(report!.batch.done).toBeLessThan(1000);
-      worker = startWorker();
+      worker = startWorkerProcess(fixture);
       // Jobs the killed worker held come back when their lock (30 s) lapses.
       report = await finishedBatch(fixture, batch.id, 180_000);
       expect(report?.batch).toMatchObject({ status: 'done', total: 1000, done: 1000, failed: 0 });
@@ -43,8 +47,7 @@ describe('worker process killed mid-batch', () => {
         expect(`${createHash('sha256').update(await readFile(join(assetDir, file))).digest('hex')}.svg`).toBe(file);
       }
     } finally {
-      worker?.kill('SIGTERM');
-      if (worker && worker.exitCode === null) await new Promise<unknown>((r) => worker!.once('exit', r));
+      await stopWorkerProcess(worker);
       await fixture.dispose();
     }
   }, 240_000);

@@ -1,6 +1,8 @@
 // What the worker's QR tests share: a Postgres database with the demo city (topped up with synthetic
 // plates when a test needs more), a private asset folder, the worker's configuration on the real Redis
-// under a key prefix of its own, and the BullMQ queue the API would enqueue to.
+// under a key prefix of its own, and the BullMQ queue the API would enqueue to; and the compiled worker
+// started as a process of its own.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -102,4 +104,63 @@ export async function batchReachedDone(fixture: Pick<QrWorkerFixture, 'db'>, bat
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`batch ${batchId} did not reach ${done} done items in ${timeoutMs} ms`);
+}
+
+/** Compiles the Node side to dist/node (SWC, a fraction of a second), so the worker can run as a process. */
+export function compileWorker(): void {
+  execFileSync(process.execPath, [join(REPO_ROOT, 'tools/build/compile-node.mjs')], { cwd: REPO_ROOT, stdio: 'ignore' });
+}
+
+export interface WorkerExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface WorkerProcess {
+  child: ChildProcess;
+  /** What the process wrote to stdout and stderr so far (for failure messages). */
+  output(): string;
+  /** Resolves once the worker logged that it consumes jobs; rejects if it exits first or takes longer than `timeoutMs`. */
+  ready(timeoutMs?: number): Promise<void>;
+  /** Settles when the process has exited. */
+  exited: Promise<WorkerExit>;
+}
+
+/**
+ * The compiled worker (`dist/node/apps/worker/src/main.js`, see compileWorker) as its own process, with
+ * the fixture's environment (plus `env`) over this process's.
+ */
+export function startWorkerProcess(fixture: Pick<QrWorkerFixture, 'env'>, env: Record<string, string> = {}): WorkerProcess {
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'dist/node/apps/worker/src/main.js')], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...fixture.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const collect = (chunk: Buffer): void => {
+    output += chunk.toString();
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  const exited = new Promise<WorkerExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  return {
+    child,
+    output: () => output,
+    exited,
+    async ready(timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!output.includes('consuming jobs')) {
+        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the worker exited before it was ready:\n${output}`);
+        if (Date.now() > deadline) throw new Error(`the worker was not ready in ${timeoutMs} ms:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+  };
+}
+
+/** Sends `signal` unless the process has exited already, and waits for it to exit. */
+export async function stopWorkerProcess(worker: WorkerProcess | null, signal: NodeJS.Signals = 'SIGTERM'): Promise<WorkerExit | null> {
+  if (!worker) return null;
+  if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill(signal);
+  return worker.exited;
 }
