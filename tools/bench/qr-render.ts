@@ -8,7 +8,7 @@
 // (b) ours (libs/server/qr): matrix + SVG, matrix + 1-bit PNG (600 dpi, 50 mm), matrix + PDF decal;
 //     and, for orientation, the matrix alone and verifyPng (fast-png + jsqr) on our PNG.
 // One process, one core, sequential plain loops after a warm-up; every run prints plates/s and b/a.
-// (c) through BullMQ comes with the batch API (issue 5, later slice). See docs/benchmarks.md.
+// (c) through BullMQ and (d) the demo city: tools/bench/qr-queue.ts (npm run bench:qr-queue). See docs/benchmarks.md §5.
 import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { toBuffer, toString, type QRCodeSegment } from 'qrcode';
