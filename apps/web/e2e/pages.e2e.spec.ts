@@ -47,6 +47,9 @@ describe.each(PAGES)('$locale $name', ({ name, locale, path: pathOf, status, als
     check(response?.status() === status, `status ${response?.status()}, expected ${status}`);
     const lang = (await page.locator('html').getAttribute('lang')) ?? '';
     check(new RegExp(`^${locale}\\b`).test(lang), `<html lang="${lang}">, expected ${locale}`);
+    // Also in the HTML as the server sent it (a page drawn only by JavaScript is blank without it).
+    const served = /<html[^>]*>/.exec((await response?.text()) ?? '')?.[0] ?? '(none)';
+    check(served.includes(`lang="${locale}`), `served ${served}, expected lang="${locale}…"`);
     const footer = (await page.locator('footer').count()) > 0 ? await visibleText(page, 'footer') : '';
     check(footer.includes(SAFETY_LINE), 'the footer lacks the safety line');
 

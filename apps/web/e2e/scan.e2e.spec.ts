@@ -68,15 +68,16 @@ describe('scanning a plate', () => {
   });
 });
 
-describe('a code that is no plate of ours', () => {
+describe('a code that is no plate of ours (JavaScript off: the page must come from the server)', () => {
   const t = messagesFor('vi');
+  const noScript = useBrowserSession({ javaScriptEnabled: false });
 
   it.each([
     ['a well-formed code of no plate', () => session.city.unknownCode],
     ['a malformed code', () => session.city.malformedCode],
     ['a lower-case unknown code', () => session.city.unknownCode.toLowerCase()],
   ] as const)('%s answers 404 with the not-an-official-plate page', async (_label, codeOf) => {
-    const page = await session.context.newPage();
+    const page = await noScript.context.newPage();
     const response = await page.goto(`/q/${encodeURIComponent(codeOf())}`);
     expect(response?.status()).toBe(404);
     expect(await page.locator('html').getAttribute('lang')).toMatch(/^vi\b/);
@@ -93,7 +94,7 @@ describe('a code that is no plate of ours', () => {
   });
 
   it('in English too (404, English page)', async () => {
-    const page = await session.context.newPage();
+    const page = await noScript.context.newPage();
     const response = await page.goto(`/en/q/${session.city.unknownCode}`);
     expect(response?.status()).toBe(404);
     expect(await page.locator('html').getAttribute('lang')).toMatch(/^en\b/);

@@ -30,7 +30,12 @@ process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
 const next = /** @type {typeof import('next').default} */ (/** @type {unknown} */ (require('next')));
 
 async function main() {
-  const app = next({ dev: false, dir: __dirname, conf: config, hostname, port });
+  // Next builds the proxy's request URL from this hostname but spells any loopback address "localhost",
+  // then treats a rewrite whose origin differs from its own as external and fetches it over HTTP (to
+  // "localhost", which may resolve to ::1 where nothing listens). Naming loopback "localhost" here keeps
+  // the proxy's rewrites (src/proxy.ts) internal.
+  const nextHostname = /^(127(\.\d{1,3}){3}|::1|\[::1\])$/.test(hostname) ? 'localhost' : hostname;
+  const app = next({ dev: false, dir: __dirname, conf: config, hostname: nextHostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
   const cache = ttlMs > 0 ? new PageCache({ ttlMs }) : null;

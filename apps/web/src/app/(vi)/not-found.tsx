@@ -1,9 +1,5 @@
-import type { Metadata } from 'next';
-import { messagesFor } from '../../i18n/messages';
-import { NotFoundView } from '../../views/not-found-view';
+import { notFoundRoute } from '../../routes/not-found-routes';
 
-export const metadata: Metadata = { title: messagesFor('vi').notFound.title, robots: { index: false } };
-
-export default function NotFound() {
-  return <NotFoundView locale="vi" />;
-}
+const route = notFoundRoute('vi');
+export const metadata = route.metadata;
+export default route.Page;

@@ -1,9 +1,5 @@
-import type { Metadata } from 'next';
-import { messagesFor } from '../../../../i18n/messages';
-import { NotOfficialPlateView } from '../../../../views/not-found-view';
+import { notOfficialPlateRoute } from '../../../../routes/not-found-routes';
 
-export const metadata: Metadata = { title: messagesFor('en').plate.notOfficialTitle, robots: { index: false } };
-
-export default function PlateNotFound() {
-  return <NotOfficialPlateView locale="en" />;
-}
+const route = notOfficialPlateRoute('en');
+export const metadata = route.metadata;
+export default route.Page;

@@ -1,0 +1,6 @@
+import { notOfficialPlateRoute } from '../../../../routes/not-found-routes';
+
+// Where the proxy answers an unknown or malformed plate code (status 404, rendered on the server).
+const route = notOfficialPlateRoute('en');
+export const metadata = route.metadata;
+export default route.Page;
