@@ -5,7 +5,7 @@ import type { Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@pho-so/server/config';
 import { InjectConfig } from '@pho-so/server/nest';
-import { createAssetStorage, createRenderer, requeueLostItems } from '@pho-so/server/qr-assets';
+import { createAssetStorage, createRenderer, QueueSweeper } from '@pho-so/server/qr-assets';
 import { BullMqJobQueue, bullMqPrefix, createBullMqWorker, type PhoSoJobs } from '@pho-so/server/queue';
 import { jobHandlers } from './job-handlers';
 
@@ -16,8 +16,7 @@ export class QueueConsumerService implements OnApplicationBootstrap, OnApplicati
   private worker: Worker | null = null;
   private renderer: ReturnType<typeof createRenderer> | null = null;
   private producer: BullMqJobQueue<PhoSoJobs> | null = null;
-  private sweepTimer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<void> | null = null;
+  private sweeper: QueueSweeper | null = null;
 
   constructor(
     @InjectConfig() private readonly config: AppConfig,
@@ -38,24 +37,13 @@ export class QueueConsumerService implements OnApplicationBootstrap, OnApplicati
     await this.worker.waitUntilReady();
     // Re-enqueues files that unfinished batches wait for but Redis no longer holds (see requeueLostItems).
     this.producer = new BullMqJobQueue<PhoSoJobs>(settings);
-    this.sweepTimer = setInterval(() => {
-      this.sweeping ??= this.sweep().finally(() => (this.sweeping = null));
-    }, this.config.QUEUE_SWEEP_INTERVAL_MS);
+    this.sweeper = new QueueSweeper(this.dataSource, this.producer, this.config.QUEUE_SWEEP_INTERVAL_MS, this.logger);
+    this.sweeper.start();
     this.logger.log(`consuming jobs (${Object.keys(handlers).join(', ')}), rendering in ${this.renderer.threads || 'no'} worker threads`);
   }
 
-  private async sweep(): Promise<void> {
-    try {
-      const requeued = await requeueLostItems(this.dataSource, this.producer!, this.config.QUEUE_SWEEP_INTERVAL_MS);
-      if (requeued > 0) this.logger.warn(`re-enqueued ${requeued} QR job(s) that unfinished batches wait for and Redis did not hold`);
-    } catch (error) {
-      this.logger.warn(`sweep failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-
   async onApplicationShutdown(): Promise<void> {
-    if (this.sweepTimer) clearInterval(this.sweepTimer);
-    await this.sweeping;
+    await this.sweeper?.stop();
     await this.producer?.close();
     await this.worker?.close();
     await this.renderer?.close();

@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
+import { Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { getDataSourceToken, InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@pho-so/server/config';
 import { APP_CONFIG } from '@pho-so/server/nest';
-import { createAssetStorage, createRenderer, qrJobHandlers, type AssetStorage } from '@pho-so/server/qr-assets';
+import { createAssetStorage, createRenderer, qrJobHandlers, QueueSweeper, type AssetStorage } from '@pho-so/server/qr-assets';
 import { BullMqJobQueue, InProcessJobQueue, bullMqPrefix, type JobQueue, type PhoSoJobs } from '@pho-so/server/queue';
 
 export const JOB_QUEUE = Symbol('JOB_QUEUE');
@@ -14,14 +14,30 @@ export const InjectJobQueue = () => Inject(JOB_QUEUE);
 export const InjectAssetStorage = () => Inject(ASSET_STORAGE);
 
 @Injectable()
-class JobQueueLifecycle implements OnApplicationShutdown {
+class JobQueueLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private sweeper: QueueSweeper | null = null;
+
   constructor(
     @Inject(JOB_QUEUE) private readonly queue: JobQueue<PhoSoJobs>,
     @Inject(RENDERER) private readonly renderer: ReturnType<typeof createRenderer>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
+
+  /**
+   * In-process jobs live in memory, so a restart loses those not yet run: the sweeper enqueues again
+   * what unfinished batches still wait for, at start and then periodically (the worker does the same
+   * against Redis; with Redis, the API leaves it to the worker).
+   */
+  onApplicationBootstrap(): void {
+    if (this.config.REDIS_URL) return;
+    this.sweeper = new QueueSweeper(this.dataSource, this.queue, this.config.QUEUE_SWEEP_INTERVAL_MS, new Logger('jobs'));
+    this.sweeper.start();
+  }
 
   /** In-process: finishes the jobs already queued (without retries); BullMQ: closes the producer. */
   async onApplicationShutdown(): Promise<void> {
+    await this.sweeper?.stop();
     await this.queue.close();
     await this.renderer.close();
   }

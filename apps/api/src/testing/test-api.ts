@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '@pho-so/server/config';
 import type { DatabaseEngine } from '@pho-so/server/db';
 import { createMigratedDataSource } from '@pho-so/server/db/testing';
@@ -24,10 +25,20 @@ export interface TestApi {
  */
 export async function startTestApi(
   engine: DatabaseEngine,
-  { redis = false, env = {} }: { redis?: boolean; env?: Record<string, string> } = {},
+  {
+    redis = false,
+    env = {},
+    beforeStart,
+  }: {
+    redis?: boolean;
+    env?: Record<string, string>;
+    /** Runs on the migrated database with the demo city before the API starts (e.g. rows a crashed API left). */
+    beforeStart?: (dataSource: DataSource) => Promise<void>;
+  } = {},
 ): Promise<TestApi> {
   const db = await createMigratedDataSource(engine, { onDisk: true });
   await db.dataSource.transaction((manager) => loadDemoCity(manager, DEMO_DATA_DIR));
+  await beforeStart?.(db.dataSource);
   await db.dataSource.destroy(); // the app opens its own connection
   const config: AppConfig = loadConfig({
     NODE_ENV: 'test',

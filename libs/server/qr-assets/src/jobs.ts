@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { QrAssetFormat } from '@pho-so/server/db';
-import { DEFAULT_JOB_OPTIONS, jobId, type JobHandlers, type JobQueue, type PhoSoJobs } from '@pho-so/server/queue';
+import { DEFAULT_JOB_OPTIONS, jobId, type JobHandlers, type JobQueue, type JobRequest, type PhoSoJobs } from '@pho-so/server/queue';
 import { recordItemResult, type BatchItemPlan } from './batches';
 import { PermanentRenderError, QrAssetService } from './qr-asset.service';
 import type { Renderer } from './render';
@@ -47,18 +47,11 @@ export function qrJobHandlers(deps: QrJobDeps): JobHandlers<PhoSoJobs> {
  * the jobs of the first (BullMQ stores one job per id).
  */
 export async function enqueueBatch(queue: JobQueue<PhoSoJobs>, designVersion: number, items: readonly BatchItemPlan[]): Promise<void> {
-  for (const item of items) {
-    await queue.enqueue(
-      'qr.render',
-      { plateId: item.plateId, designVersion, format: item.format },
-      { jobId: qrRenderJobId(item.code, designVersion, item.format), removeOnComplete: true },
-    );
-  }
+  await queue.enqueueMany(items.map((item) => renderJob(item.plateId, item.code, designVersion, item.format)));
 }
 
-/** A producer that can tell which job ids have no pending job (BullMqJobQueue). */
-export interface SweepableJobQueue extends JobQueue<PhoSoJobs> {
-  missingJobs(ids: readonly string[]): Promise<string[]>;
+function renderJob(plateId: string, code: string, designVersion: number, format: QrAssetFormat): JobRequest<PhoSoJobs, 'qr.render'> {
+  return { name: 'qr.render', payload: { plateId, designVersion, format }, options: { jobId: qrRenderJobId(code, designVersion, format), removeOnComplete: true } };
 }
 
 /**
@@ -69,7 +62,7 @@ export interface SweepableJobQueue extends JobQueue<PhoSoJobs> {
  * is idempotent (deterministic ids; a re-render writes the same bytes and changes no row), so a
  * superfluous job costs a render and nothing else. Returns how many jobs it enqueued.
  */
-export async function requeueLostItems(dataSource: DataSource, queue: SweepableJobQueue, graceMs: number): Promise<number> {
+export async function requeueLostItems(dataSource: DataSource, queue: JobQueue<PhoSoJobs>, graceMs: number): Promise<number> {
   const rows: { plate_id: string; code: string; design_version: number; format: QrAssetFormat }[] = await dataSource.query(
     `SELECT DISTINCT i.plate_id, p.code, b.design_version, i.format
        FROM batch_item i JOIN batch b ON b.id = i.batch_id JOIN plate p ON p.id = i.plate_id
@@ -86,13 +79,55 @@ export async function requeueLostItems(dataSource: DataSource, queue: SweepableJ
     }
   }
   const missing = await queue.missingJobs([...byJobId.keys()]);
-  for (const id of missing) {
-    const row = byJobId.get(id)!;
-    await queue.enqueue(
-      'qr.render',
-      { plateId: row.plate_id, designVersion: row.design_version, format: row.format },
-      { jobId: id, removeOnComplete: true },
-    );
-  }
+  await queue.enqueueMany(
+    missing.map((id) => {
+      const row = byJobId.get(id)!;
+      return renderJob(row.plate_id, row.code, row.design_version, row.format);
+    }),
+  );
   return missing.length;
+}
+
+/**
+ * Runs requeueLostItems once at start and then every `intervalMs`, one sweep at a time. The worker
+ * runs it against Redis; the API runs it for its in-process queue, whose jobs a restart loses.
+ */
+export class QueueSweeper {
+  private timer: NodeJS.Timeout | null = null;
+  private sweeping: Promise<void> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queue: JobQueue<PhoSoJobs>,
+    private readonly intervalMs: number,
+    private readonly log: { warn(message: string): void },
+  ) {}
+
+  start(): void {
+    void this.sweep();
+    this.timer = setInterval(() => void this.sweep(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  /** Resolves when the sweep in progress (if any) is over; no new one starts. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.sweeping;
+  }
+
+  /** One sweep now, or the one already in progress. */
+  sweep(): Promise<void> {
+    this.sweeping ??= this.run().finally(() => (this.sweeping = null));
+    return this.sweeping;
+  }
+
+  private async run(): Promise<void> {
+    try {
+      const requeued = await requeueLostItems(this.dataSource, this.queue, this.intervalMs);
+      if (requeued > 0) this.log.warn(`re-enqueued ${requeued} QR job(s) that unfinished batches wait for and the queue did not hold`);
+    } catch (error) {
+      this.log.warn(`QR sweep failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
-import { DEFAULT_JOB_OPTIONS, EnqueueOptions, JobHandlers, JobMap, JobQueue, QUEUE_NAME } from './jobs';
+import { DEFAULT_JOB_OPTIONS, EnqueueOptions, JobHandlers, JobMap, JobQueue, JobRequest, QUEUE_NAME } from './jobs';
 
 export interface BullMqSettings {
   connection: ConnectionOptions;
@@ -7,6 +7,15 @@ export interface BullMqSettings {
   prefix?: string;
   queueName?: string;
 }
+
+/** Jobs per addBulk call: one Redis round trip (a MULTI) each, small enough not to block Redis long. */
+const ENQUEUE_CHUNK = 1000;
+
+const jobOptions = (options: EnqueueOptions) => ({
+  jobId: options.jobId,
+  delay: options.delayMs,
+  ...(options.removeOnComplete === undefined ? {} : { removeOnComplete: options.removeOnComplete }),
+});
 
 /** Producer on Redis: what the API uses when REDIS_URL is set. */
 export class BullMqJobQueue<J extends JobMap> implements JobQueue<J> {
@@ -21,11 +30,13 @@ export class BullMqJobQueue<J extends JobMap> implements JobQueue<J> {
   }
 
   async enqueue<N extends keyof J & string>(name: N, payload: J[N], options: EnqueueOptions = {}): Promise<void> {
-    await this.queue.add(name, payload, {
-      jobId: options.jobId,
-      delay: options.delayMs,
-      ...(options.removeOnComplete === undefined ? {} : { removeOnComplete: options.removeOnComplete }),
-    });
+    await this.queue.add(name, payload, jobOptions(options));
+  }
+
+  async enqueueMany(jobs: ReadonlyArray<JobRequest<J>>): Promise<void> {
+    for (let i = 0; i < jobs.length; i += ENQUEUE_CHUNK) {
+      await this.queue.addBulk(jobs.slice(i, i + ENQUEUE_CHUNK).map((job) => ({ name: job.name, data: job.payload, opts: jobOptions(job.options ?? {}) })));
+    }
   }
 
   /**

@@ -1,4 +1,4 @@
-import { DEFAULT_JOB_OPTIONS, EnqueueOptions, JobHandlers, JobMap, JobQueue } from './jobs';
+import { DEFAULT_JOB_OPTIONS, EnqueueOptions, JobHandlers, JobMap, JobQueue, JobRequest } from './jobs';
 
 interface PendingJob {
   id: string;
@@ -12,8 +12,8 @@ interface PendingJob {
  * `concurrency` jobs at a time (handlers that await I/O or worker threads overlap), with
  * deterministic-id deduplication (an id already queued is not queued again; one enqueued while it
  * runs runs once more afterwards, since the running job may have read its inputs too early) and the
- * same retry policy. Jobs live in memory: a job still queued when the process stops is lost, which is why
- * production uses Redis.
+ * same retry policy. Jobs live in memory: a job still queued when the process stops is lost; the QR
+ * sweeper (QueueSweeper) finds the batch items that still wait for one and enqueues them again at start.
  */
 export class InProcessJobQueue<J extends JobMap> implements JobQueue<J> {
   private readonly queue: PendingJob[] = [];
@@ -49,6 +49,15 @@ export class InProcessJobQueue<J extends JobMap> implements JobQueue<J> {
     this.known.add(id);
     if (options.delayMs) setTimeout(() => this.push(job), options.delayMs).unref();
     else this.push(job);
+  }
+
+  async enqueueMany(jobs: ReadonlyArray<JobRequest<J>>): Promise<void> {
+    for (const job of jobs) await this.enqueue(job.name, job.payload, job.options);
+  }
+
+  /** Ids neither queued, waiting for a retry nor running: after a restart, every id of a lost job. */
+  async missingJobs(ids: readonly string[]): Promise<string[]> {
+    return ids.filter((id) => !this.known.has(id));
   }
 
   /** Resolves when everything queued so far has run (or finally failed). */

@@ -68,6 +68,21 @@ describe('InProcessJobQueue', () => {
     await queue.close();
   });
 
+  it('enqueueMany queues each id once; missingJobs names the ids neither queued nor running (all of them after a restart)', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const seen: number[] = [];
+    const queue = new InProcessJobQueue<TestJobs>({ 'test.record': async ({ value }) => { seen.push(value); await gate; } }, 10, 1, 1);
+    await queue.enqueueMany([1, 2, 2, 3].map((value) => ({ name: 'test.record' as const, payload: { value }, options: { jobId: jobId('r', value) } })));
+    expect(await queue.missingJobs(['r-1', 'r-2', 'r-3', 'r-4'])).toEqual(['r-4']);
+    release();
+    await queue.drain();
+    expect(seen).toEqual([1, 2, 3]);
+    expect(await queue.missingJobs(['r-1', 'r-2'])).toEqual(['r-1', 'r-2']);
+    const restarted = new InProcessJobQueue<TestJobs>({ 'test.record': async () => undefined });
+    expect(await restarted.missingJobs(['r-1'])).toEqual(['r-1']);
+  });
+
   it('refuses a job it has no handler for', async () => {
     const queue = new InProcessJobQueue<TestJobs>({});
     await expect(queue.enqueue('test.record', { value: 1 })).rejects.toThrow(/no handler/);
@@ -97,6 +112,25 @@ describe('BullMQ runner on Redis', () => {
     await done;
     await worker.close();
     expect(processed).toEqual([7]);
+    await queue.queue.obliterate({ force: true });
+    await queue.close();
+  }, 30_000);
+
+  it('enqueueMany adds thousands in bulk, each deterministic id once; missingJobs tells pending from absent and frees finished ids', async () => {
+    const queue = new BullMqJobQueue<TestJobs>({ connection, prefix: `${prefix}m` });
+    const values = Array.from({ length: 2500 }, (_, i) => i);
+    const jobs = [...values, 0, 1, 2].map((value) => ({ name: 'test.record' as const, payload: { value }, options: { jobId: jobId('m', value) } }));
+    await queue.enqueueMany(jobs);
+    expect(await queue.queue.getJobCounts('waiting')).toEqual({ waiting: 2500 });
+    expect(await queue.missingJobs(['m-0', 'm-2499', 'm-2500'])).toEqual(['m-2500']);
+    // A job finished and kept (failed) counts as missing and is removed, so the id can be enqueued again.
+    await queue.queue.obliterate({ force: true });
+    await queue.queue.add('test.record', { value: 1 }, { jobId: 'm-kept', attempts: 1 });
+    const worker = createBullMqWorker<TestJobs>({ connection, prefix: `${prefix}m` }, { 'test.record': async () => { throw new Error('no'); } });
+    await new Promise<void>((r) => worker.on('failed', () => r()));
+    await worker.close();
+    expect(await queue.missingJobs(['m-kept'])).toEqual(['m-kept']);
+    expect(await queue.queue.getJob('m-kept')).toBeUndefined();
     await queue.queue.obliterate({ force: true });
     await queue.close();
   }, 30_000);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { problemSchema, qrBatchSchema, type QrBatch } from '@pho-so/shared/contracts';
 import { TEST_ENGINES } from '@pho-so/server/db/testing';
+import { createBatch } from '@pho-so/server/qr-assets';
 import { startTestApi, type TestApi } from '../../testing/test-api';
 
 const TOKEN = 'test-admin-token-0123456789abcdef0123';
@@ -117,5 +118,37 @@ describe.each(TEST_ENGINES)('/api/v1/admin/qr-batches on %s (in-process jobs)', 
     // Deterministic: the same bundle twice is the same bytes.
     expect(Buffer.from(await (await api.get(finished.bundleUrl!, { headers: auth })).arrayBuffer()).equals(zip)).toBe(true);
     expect((await api.get(`/api/v1/admin/qr-batches/00000000-0000-4000-8000-000000000000/bundle.zip`, { headers: auth })).status).toBe(404);
+  }, 120_000);
+});
+
+describe.each(TEST_ENGINES)('in-process jobs lost with the API on %s', (engine) => {
+  it('a batch whose jobs died with the previous API process is finished by the next one (the sweeper at start)', async () => {
+    const assetDir = await mkdtemp(join(tmpdir(), 'qr-batch-restart-'));
+    let batchId = '';
+    // What a crashed API leaves: the batch and its queued items committed, its in-memory jobs gone.
+    const api = await startTestApi(engine, {
+      env: { ADMIN_TOKEN: TOKEN, ASSET_DIR: assetDir, PUBLIC_BASE_URL: 'https://phoso.example.vn', QUEUE_SWEEP_INTERVAL_MS: '200' },
+      beforeStart: async (dataSource) => {
+        const { batch, items } = await createBatch(dataSource, {
+          scope: { kind: 'all' },
+          designVersion: 1,
+          formats: ['svg'],
+          requestedBy: 'test',
+          publicBaseUrl: 'https://phoso.example.vn',
+        });
+        expect(items.length).toBeGreaterThan(100);
+        await dataSource.query(`UPDATE batch SET created_at = now() - interval '1 hour' WHERE id = $1`, [batch.id]);
+        batchId = batch.id;
+      },
+    });
+    try {
+      const finished = await waitFinished(api, batchId);
+      expect(finished).toMatchObject({ status: 'done', failed: 0 });
+      expect(finished.done).toBe(finished.total);
+      expect((await readdir(assetDir)).filter((name) => name.endsWith('.svg'))).toHaveLength(finished.total);
+    } finally {
+      await api.close();
+      await rm(assetDir, { recursive: true, force: true });
+    }
   }, 120_000);
 });
