@@ -13,6 +13,7 @@ module.exports = {
     '<rootDir>/libs/server/nest',
     '<rootDir>/libs/server/qr',
     '<rootDir>/libs/server/qr-assets',
+    '<rootDir>/libs/server/auth',
     '<rootDir>/apps/api',
     '<rootDir>/apps/worker',
     '<rootDir>/apps/web',
