@@ -5,6 +5,7 @@ import { BatchItemEntity } from './batch-item.entity';
 import { BatchEntity } from './batch.entity';
 import { OfficialWardScopeEntity } from './official-ward-scope.entity';
 import { OfficialEntity } from './official.entity';
+import { OfficialSessionEntity } from './official-session.entity';
 import { PlateEntity } from './plate.entity';
 import { ProcedureChannelEntity } from './procedure-channel.entity';
 import { ProcedureEntity } from './procedure.entity';
@@ -22,6 +23,7 @@ export * from './batch-item.entity';
 export * from './batch.entity';
 export * from './official-ward-scope.entity';
 export * from './official.entity';
+export * from './official-session.entity';
 export * from './plate.entity';
 export * from './procedure-channel.entity';
 export * from './procedure.entity';
@@ -46,6 +48,7 @@ export const ENTITIES = [
   ProcedureChannelEntity,
   OfficialEntity,
   OfficialWardScopeEntity,
+  OfficialSessionEntity,
   AuditEventEntity,
   ScanCountEntity,
   BatchEntity,
