@@ -8,3 +8,4 @@ export * from './api/service-points';
 export * from './api/procedures';
 export * from './web/revalidation';
 export * from './api/qr-batches';
+export * from './workspace';

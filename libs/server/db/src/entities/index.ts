@@ -8,6 +8,7 @@ import { OfficialEntity } from './official.entity';
 import { OfficialSessionEntity } from './official-session.entity';
 import { PlateEntity } from './plate.entity';
 import { ProcedureChannelEntity } from './procedure-channel.entity';
+import { ProcedureLocalNoteEntity } from './procedure-local-note.entity';
 import { ProcedureEntity } from './procedure.entity';
 import { QrAssetEntity } from './qr-asset.entity';
 import { ScanCountEntity } from './scan-count.entity';
@@ -26,6 +27,7 @@ export * from './official.entity';
 export * from './official-session.entity';
 export * from './plate.entity';
 export * from './procedure-channel.entity';
+export * from './procedure-local-note.entity';
 export * from './procedure.entity';
 export * from './qr-asset.entity';
 export * from './scan-count.entity';
@@ -53,4 +55,5 @@ export const ENTITIES = [
   ScanCountEntity,
   BatchEntity,
   BatchItemEntity,
+  ProcedureLocalNoteEntity,
 ];

@@ -1,0 +1,3 @@
+export * from './messages';
+export * from './plain-text';
+export * from './edit-commands';
