@@ -75,6 +75,18 @@ export const configSchema = z.object({
     .transform((v) => (v === '' ? undefined : v))
     .pipe(z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional())
     .optional(),
+  /**
+   * Internal origin of the web app (e.g. http://web:3000), where the API and the worker POST
+   * /internal/revalidate after an official's edit. Unset: pages refresh only on their ISR interval.
+   */
+  WEB_INTERNAL_URL: optionalUrl,
+  /** The web app's revalidation secret, sent as a bearer token with WEB_INTERNAL_URL (at least 16 characters). */
+  REVALIDATE_SECRET: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(z.string().min(16, 'must be at least 16 characters, the same value as the web app\'s').optional())
+    .optional(),
   /** Folder of the rendered QR assets and bundles (local storage driver); default DATA_DIR/assets. */
   ASSET_DIR: z
     .string()

@@ -9,6 +9,11 @@ export interface PhoSoJobs {
    * and settle every queued batch item for that file. No batch id: one job serves every batch asking for it.
    */
   'qr.render': { plateId: string; designVersion: number; format: 'svg' | 'png' | 'pdf' };
+  /**
+   * Ask the web app to drop the cached pages carrying these cache tags (`webCacheTags`), after an
+   * official's edit committed (handler: revalidate-web.ts). Retried while the web app is down.
+   */
+  'web.revalidate': { tags: string[] };
 }
 
 /** Every job of the platform goes through one BullMQ queue; names tell processors apart. */
