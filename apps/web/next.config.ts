@@ -15,7 +15,7 @@ const nextConfig: NextConfig = {
   turbopack: { root: monorepoRoot },
   poweredByHeader: false,
   reactStrictMode: true,
-  // QR codes encode the URL in upper case (alphanumeric mode makes a smaller, sturdier code): /Q/TB-233AH.
+  // QR codes encode the URL in upper case (alphanumeric mode makes a smaller, sturdier code): /Q/TB-233AC.
   // The path is case-sensitive, so the upper-case form is served by the same page (no redirect hop).
   async rewrites() {
     return { beforeFiles: [{ source: '/Q/:code', destination: '/q/:code' }], afterFiles: [], fallback: [] };

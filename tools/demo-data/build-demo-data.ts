@@ -1,7 +1,10 @@
 /**
  * Builds the project's own demo dataset in data/ from the public reference data in ../shared/data.
  *
- *   node tools/build/compile-node.mjs && node dist/node/tools/demo-data/build-demo-data.js
+ *   node tools/build/compile-node.mjs && node dist/node/tools/demo-data/build-demo-data.js [--plate-prefix TB]
+ *
+ * Each city's plates carry its own code prefix (2–4 letters of the plate alphabet): TB for the old
+ * Thái Bình city by default; another city's dataset is built with its own `--plate-prefix`.
  *
  * Facts (codes, names, mappings, procedure texts, namesake descriptions) are copied from the sources and
  * cited in each record's provenance. Values that no public source gives (which ward a street lies in, its
@@ -13,6 +16,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import {
@@ -27,7 +31,7 @@ import {
   type LatLng,
   type Provenance,
 } from '@pho-so/shared/contracts';
-import { haversineMetres, parseProcessingTime, plateCodeFromSerial, slugify } from '@pho-so/shared/domain';
+import { haversineMetres, isValidPlatePrefix, parseProcessingTime, PLATE_ALPHABET, plateCodeFromSerial, slugify } from '@pho-so/shared/domain';
 
 type AdminUnitInput = z.input<typeof adminUnitRecordSchema>;
 type AdminSuccessionInput = z.input<typeof adminSuccessionRecordSchema>;
@@ -60,7 +64,8 @@ const BOX_HALF_LNG = 0.007;
 const PROVINCIAL_CENTRE_DEMO_POINT: LatLng = { lat: 20.4505, lng: 106.3445 };
 
 const SHARE_OF_STREETS_IN_TWO_WARDS = 0.15;
-const PLATE_PREFIX = 'TB';
+/** The old Thái Bình city's plate prefix (a city's own, chosen when its dataset is built). */
+export const DEFAULT_PLATE_PREFIX = 'TB';
 const PLATE_SERIAL_OFFSET = 1000;
 const PLATE_SERIAL_STEP = 7919; // prime, so coprime with 31^4: serials never repeat below 31^4 plates
 const PLATE_SERIAL_SPACE = 31 ** 4;
@@ -568,7 +573,8 @@ export function plateSerial(index: number): number {
   return (PLATE_SERIAL_OFFSET + index * PLATE_SERIAL_STEP) % PLATE_SERIAL_SPACE;
 }
 
-export function buildPlates(streets: readonly StreetInput[]): PlateInput[] {
+export function buildPlates(streets: readonly StreetInput[], platePrefix = DEFAULT_PLATE_PREFIX): PlateInput[] {
+  if (!isValidPlatePrefix(platePrefix)) fail(`plate prefix "${platePrefix}": use 2 to 4 letters of ${PLATE_ALPHABET.replace(/[0-9]/g, '')}`);
   const provenance = demoProvenance(
     'No plates are installed yet: codes, positions, points and status are sample values for the demo city.',
   );
@@ -581,7 +587,7 @@ export function buildPlates(streets: readonly StreetInput[]): PlateInput[] {
     for (const [label, end] of ends) {
       if (end === null || end === undefined) fail(`street ${street.slug} has no ${label}`);
       plates.push({
-        code: plateCodeFromSerial(PLATE_PREFIX, plateSerial(plates.length)),
+        code: plateCodeFromSerial(platePrefix, plateSerial(plates.length)),
         streetSlug: street.slug,
         positionDescription: `${label} (${end.description})`,
         point: end.point,
@@ -800,7 +806,11 @@ function validated<T extends z.ZodTypeAny>(schema: T, file: string, about: strin
   return result.data;
 }
 
-export function buildAll(root: string): Record<string, unknown> {
+export interface BuildOptions {
+  platePrefix?: string;
+}
+
+export function buildAll(root: string, { platePrefix = DEFAULT_PLATE_PREFIX }: BuildOptions = {}): Record<string, unknown> {
   const src = readSources(join(root, '..', 'shared', 'data'));
   const streets = buildStreets(src);
   const portalCommit = src.procedures.commit.slice(0, 8);
@@ -835,7 +845,7 @@ export function buildAll(root: string): Record<string, unknown> {
       'plates.json',
       'Demo street plates, one at each end of every street. No plate is installed yet; every value is sample data.',
       ['demo'],
-      buildPlates(streets),
+      buildPlates(streets, platePrefix),
     ),
     'procedures.json': validated(
       procedureRecordSchema,
@@ -855,8 +865,9 @@ export function buildAll(root: string): Record<string, unknown> {
 }
 
 function main(): void {
+  const { values } = parseArgs({ options: { 'plate-prefix': { type: 'string', default: DEFAULT_PLATE_PREFIX } } });
   const root = findRepoRoot(__dirname);
-  const files = buildAll(root);
+  const files = buildAll(root, { platePrefix: values['plate-prefix'].toUpperCase() });
   for (const [name, content] of Object.entries(files)) {
     writeDataFile(root, name, content);
     const count = (content as { records: unknown[] }).records.length;

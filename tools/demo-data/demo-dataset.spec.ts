@@ -55,6 +55,16 @@ describe('demo dataset in data/', () => {
     expect(JSON.stringify(buildAll(root))).toBe(JSON.stringify(built));
   });
 
+  it("builds another city's plates with that city's prefix, and refuses a prefix that is no plate prefix", () => {
+    const other = buildAll(root, { platePrefix: 'HY' })['plates.json'] as { records: Array<{ code: string }> };
+    expect(other.records).toHaveLength(plates.file.records.length);
+    for (const { code } of other.records) expect(parsePlateCode(code)).toMatchObject({ ok: true, prefix: 'HY', code });
+    // The same serials as the TB city's, but other check characters: the prefix is inside the check.
+    expect(other.records.map((p) => p.code.slice(3, 7))).toEqual(plates.file.records.map((p) => p.code.slice(3, 7)));
+    expect(other.records.filter((p, i) => p.code.slice(7) !== plates.file.records[i]?.code.slice(7)).length).toBeGreaterThan(100);
+    for (const bad of ['T', 'TB1', 'TO', 'ABCDE']) expect(() => buildAll(root, { platePrefix: bad })).toThrow(/plate prefix/);
+  });
+
   it('has the expected counts', () => {
     const oldCodes = new Set(wardLinks.map((r) => r.old_unit_code));
     expect(wardLinks).toHaveLength(27);

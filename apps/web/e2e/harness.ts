@@ -102,7 +102,7 @@ export async function apiJson<T>(path: string): Promise<T> {
 
 export interface DemoCity {
   street: StreetDetail;
-  /** A plate of `street` (canonical code, e.g. TB-233AH). */
+  /** A plate of `street` (canonical code, e.g. TB-233AC). */
   plateCode: string;
   plateDescription: string;
   /** The street's service points, home-ward centre first. */

@@ -25,7 +25,7 @@ export function VerifyForm({ locale, code = '', id = 'ma' }: { locale: Locale; c
     <form className="inline" action={localePath(locale, '/kiem-tra')} method="get">
       <div className="field">
         <label htmlFor={id}>{t.label}</label>
-        <input id={id} name="ma" type="text" defaultValue={code} maxLength={32} placeholder="TB-233AH" autoCapitalize="characters" autoComplete="off" spellCheck={false} />
+        <input id={id} name="ma" type="text" defaultValue={code} maxLength={32} placeholder="TB-233AC" autoCapitalize="characters" autoComplete="off" spellCheck={false} />
       </div>
       <button type="submit">{t.submit}</button>
     </form>

@@ -45,7 +45,7 @@ const vi = {
     ],
     searchTitle: 'Tìm phố hoặc thủ tục',
     verifyTitle: 'Nghi ngờ mã QR bị dán đè?',
-    verifyText: 'Gõ mã in trên biển (ví dụ TB-233AH) để kiểm tra đó có phải biển chính thức của Phố Số.',
+    verifyText: 'Gõ mã in trên biển (ví dụ TB-233AC) để kiểm tra đó có phải biển chính thức của Phố Số.',
     verifyLink: 'Kiểm tra mã biển',
   },
   search: {
@@ -107,7 +107,7 @@ const vi = {
   },
   verify: {
     title: 'Kiểm tra mã biển',
-    lead: 'Mỗi biển Phố Số có một mã in dưới mã QR, dạng TB-233AH. Gõ mã đó để xem đây có phải biển chính thức và biển ở phố nào.',
+    lead: 'Mỗi biển Phố Số có một mã in dưới mã QR, dạng TB-233AC. Gõ mã đó để xem đây có phải biển chính thức và biển ở phố nào.',
     label: 'Mã in trên biển',
     submit: 'Kiểm tra',
     official: (code: string) => `${code} là biển chính thức của Phố Số.`,
@@ -242,7 +242,7 @@ const en: Messages = {
     ],
     searchTitle: 'Find a street or a procedure',
     verifyTitle: 'Worried a QR sticker is fake?',
-    verifyText: 'Type the code printed on the plate (e.g. TB-233AH) to check that it is an official Phố Số plate.',
+    verifyText: 'Type the code printed on the plate (e.g. TB-233AC) to check that it is an official Phố Số plate.',
     verifyLink: 'Check a plate code',
   },
   search: {
@@ -304,7 +304,7 @@ const en: Messages = {
   },
   verify: {
     title: 'Check a plate code',
-    lead: 'Every Phố Số plate has a code printed under its QR code, like TB-233AH. Type it to see whether the plate is official and which street it is on.',
+    lead: 'Every Phố Số plate has a code printed under its QR code, like TB-233AC. Type it to see whether the plate is official and which street it is on.',
     label: 'Code printed on the plate',
     submit: 'Check',
     official: (code: string) => `${code} is an official Phố Số plate.`,

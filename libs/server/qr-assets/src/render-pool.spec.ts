@@ -4,7 +4,7 @@ import { renderVerified, RenderError } from './render';
 import { RenderPool, createRenderer } from './render-pool';
 
 const ROOT = join(__dirname, '../../../..');
-const input = { publicBaseUrl: 'https://phoso.example.vn', code: 'TB-233AH', streetName: 'Lê Lợi' };
+const input = { publicBaseUrl: 'https://phoso.example.vn', code: 'TB-233AC', streetName: 'Lê Lợi' };
 
 describe('RenderPool (worker threads)', () => {
   let pool: RenderPool;
@@ -24,7 +24,7 @@ describe('RenderPool (worker threads)', () => {
     for (let i = 0; i < formats.length; i++) {
       expect(Buffer.isBuffer(threaded[i]!.bytes)).toBe(true);
       expect(threaded[i]!.meta.sha256).toBe(inline[i]!.meta.sha256);
-      expect(threaded[i]!.verification).toEqual({ ok: true, decoded: 'HTTPS://PHOSO.EXAMPLE.VN/Q/TB-233AH' });
+      expect(threaded[i]!.verification).toEqual({ ok: true, decoded: 'HTTPS://PHOSO.EXAMPLE.VN/Q/TB-233AC' });
     }
   }, 30_000);
 

@@ -8,7 +8,7 @@ export type ErrorCorrection = 'L' | 'M' | 'Q' | 'H';
  *
  * Plates hang outdoors for years: dirt, bird droppings, scratches and faded ink damage part of the
  * symbol, so L (7%) and M (15%) are too thin. H (30%) would survive a little more, but for our payloads
- * (`HTTPS://PHOSO.HUNGYEN.GOV.VN/Q/TB-233AH`, 39 alphanumeric characters) it needs version 4 (33×33)
+ * (`HTTPS://PHOSO.HUNGYEN.GOV.VN/Q/TB-233AC`, 39 alphanumeric characters) it needs version 4 (33×33)
  * where Q fits version 3 (29×29): at the same printed size Q's modules are 14% larger. A plate is
  * scanned from the pavement, a metre or two below and at an angle, by cheap phones in poor light,
  * where module size decides whether it reads at all; we take the larger modules over 5 more points

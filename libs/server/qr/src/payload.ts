@@ -14,7 +14,7 @@ export class QrPayloadError extends Error {
 /**
  * What a plate's QR code encodes: `{PUBLIC_BASE_URL}/Q/{CODE}`, upper-cased entirely.
  *
- * Scheme and host are case-insensitive, so `HTTPS://PHOSO.HUNGYEN.GOV.VN/Q/TB-233AH` opens the same
+ * Scheme and host are case-insensitive, so `HTTPS://PHOSO.HUNGYEN.GOV.VN/Q/TB-233AC` opens the same
  * site as its lower-case form, and the web app resolves `/Q/{CODE}` case-insensitively. A path in the
  * base URL is upper-cased too, so a deployment under a sub-path must serve it case-insensitively.
  * A base URL with characters outside the alphanumeric set once upper-cased (`_ ? # & = ~ @`, say)

@@ -89,7 +89,7 @@ function fittedLine(doc: PDFKit.PDFDocument, font: string, text: string, size: n
 
 export interface DecalInput {
   matrix: QrMatrix;
-  /** Canonical plate code, e.g. TB-233AH. */
+  /** Canonical plate code, e.g. TB-233AC. */
   code: string;
   streetName: string;
 }

@@ -57,16 +57,16 @@ function cover(image: RgbaImage, modulePx: number, quietZone: number, from: [num
 
 describe('qrPayload', () => {
   it('is the base URL, /Q/ and the canonical code, all upper case', () => {
-    expect(qrPayload(HUNG_YEN, 'TB-233AH')).toBe('HTTPS://PHOSO.HUNGYEN.GOV.VN/Q/TB-233AH');
-    expect(qrPayload(`${LOCAL}/`, 'tb 233ah')).toBe('HTTP://LOCALHOST:3000/Q/TB-233AH');
-    expect(displayUrl(qrPayload(HUNG_YEN, 'TB-233AH'))).toBe('phoso.hungyen.gov.vn/q/TB-233AH');
+    expect(qrPayload(HUNG_YEN, 'TB-233AC')).toBe('HTTPS://PHOSO.HUNGYEN.GOV.VN/Q/TB-233AC');
+    expect(qrPayload(`${LOCAL}/`, 'tb 233ac')).toBe('HTTP://LOCALHOST:3000/Q/TB-233AC');
+    expect(displayUrl(qrPayload(HUNG_YEN, 'TB-233AC'))).toBe('phoso.hungyen.gov.vn/q/TB-233AC');
   });
 
   it('refuses a base URL that would leave the alphanumeric set, and codes that are not plate codes', () => {
-    expect(() => qrPayload('https://example.vn/pho_so', 'TB-233AH')).toThrow(/alphanumeric set.*_/);
-    expect(() => qrPayload('https://example.vn/?x=1', 'TB-233AH')).toThrow(/alphanumeric/);
-    expect(() => qrPayload('ftp://example.vn', 'TB-233AH')).toThrow(/http/);
-    expect(() => qrPayload('not a url', 'TB-233AH')).toThrow(/not a URL/);
+    expect(() => qrPayload('https://example.vn/pho_so', 'TB-233AC')).toThrow(/alphanumeric set.*_/);
+    expect(() => qrPayload('https://example.vn/?x=1', 'TB-233AC')).toThrow(/alphanumeric/);
+    expect(() => qrPayload('ftp://example.vn', 'TB-233AC')).toThrow(/http/);
+    expect(() => qrPayload('not a url', 'TB-233AC')).toThrow(/not a URL/);
     expect(() => qrPayload(HUNG_YEN, 'TB-233AJ')).toThrow(/bad_check_character/);
     expect(() => qrPayload(HUNG_YEN, 'hello')).toThrow(/malformed/);
   });
@@ -74,13 +74,13 @@ describe('qrPayload', () => {
 
 describe('qrMatrix', () => {
   it('encodes the payload as one alphanumeric segment and records version and level', () => {
-    const hungYen = qrMatrix(qrPayload(HUNG_YEN, 'TB-233AH'));
+    const hungYen = qrMatrix(qrPayload(HUNG_YEN, 'TB-233AC'));
     expect(DEFAULT_ERROR_CORRECTION).toBe('Q');
     expect(hungYen).toMatchObject({ mode: 'alphanumeric', errorCorrection: 'Q', version: 3, size: 29 });
     expect(hungYen.modules).toHaveLength(29 * 29);
-    expect(qrMatrix(qrPayload(LOCAL, 'TB-233AH'))).toMatchObject({ version: 3, size: 29 });
+    expect(qrMatrix(qrPayload(LOCAL, 'TB-233AC'))).toMatchObject({ version: 3, size: 29 });
     // What H would cost for the production payload: one version more, smaller modules at the same size.
-    expect(qrMatrix(qrPayload(HUNG_YEN, 'TB-233AH'), { errorCorrection: 'H' })).toMatchObject({ version: 4, size: 33 });
+    expect(qrMatrix(qrPayload(HUNG_YEN, 'TB-233AC'), { errorCorrection: 'H' })).toMatchObject({ version: 4, size: 33 });
     expect(() => qrMatrix('https://lower.case')).toThrow(/alphanumeric/);
   });
 
@@ -104,14 +104,14 @@ describe('PNG', () => {
   });
 
   it('says why when the text differs or nothing decodes', () => {
-    const matrix = qrMatrix(qrPayload(HUNG_YEN, 'TB-233AH'));
+    const matrix = qrMatrix(qrPayload(HUNG_YEN, 'TB-233AC'));
     const png = renderPng(matrix, { dpi: 150 });
     expect(verifyPng(png.bytes, 'HTTPS://PHOSO.HUNGYEN.GOV.VN/Q/TB-234A2')).toMatchObject({ ok: false, reason: /expected/ });
     expect(verifyPng(Buffer.from('not a png'), matrix.payload)).toMatchObject({ ok: false, reason: /not a readable PNG/ });
   });
 
   it('computes whole-pixel modules at the DPI and records the printed size that results', () => {
-    const matrix = qrMatrix(qrPayload(HUNG_YEN, 'TB-233AH'));
+    const matrix = qrMatrix(qrPayload(HUNG_YEN, 'TB-233AC'));
     // 30 mm over 29 + 2×4 = 37 modules: 0.8108 mm = 19.15 px at 600 dpi → 19 px, 703 px, 29.76 mm.
     const png = renderPng(matrix, { printSizeMm: 30 });
     expect(png.meta).toMatchObject({
@@ -138,7 +138,7 @@ describe('PNG', () => {
   });
 
   describe('after simulated damage (a solid block over the middle of the symbol, away from the finders)', () => {
-    const matrix = qrMatrix(qrPayload(HUNG_YEN, 'TB-233AH'));
+    const matrix = qrMatrix(qrPayload(HUNG_YEN, 'TB-233AC'));
     const png = renderPng(matrix, { dpi: 300 });
     const image = decodePng(png.bytes);
     const px = png.meta.moduleSizePx ?? 0;
@@ -168,7 +168,7 @@ describe('PNG', () => {
 
 describe('SVG', () => {
   it('is one path of run-length segments, viewBox in modules, size in mm', () => {
-    const matrix = qrMatrix(qrPayload(HUNG_YEN, 'TB-233AH'));
+    const matrix = qrMatrix(qrPayload(HUNG_YEN, 'TB-233AC'));
     const svg = renderSvg(matrix, { printSizeMm: 30 });
     const text = svg.bytes.toString('utf8');
     expect(text).toContain('width="30mm" height="30mm" viewBox="0 0 37 37" shape-rendering="crispEdges"');
@@ -209,7 +209,7 @@ describe('PDF', () => {
   const matrix = (code: string): QrMatrix => qrMatrix(qrPayload(HUNG_YEN, code));
 
   it('is a decal at actual size with the embedded Vietnamese font', async () => {
-    const decal = await renderDecalPdf({ matrix: matrix('TB-233AH'), code: 'TB-233AH', streetName: 'Phố Lý Thường Kiệt' });
+    const decal = await renderDecalPdf({ matrix: matrix('TB-233AC'), code: 'TB-233AC', streetName: 'Phố Lý Thường Kiệt' });
     const text = decal.bytes.toString('latin1');
     expect(text.startsWith('%PDF-')).toBe(true);
     expect(decal.meta).toMatchObject({ format: 'pdf', qrVersion: 3, printSizeMm: 50, pageSizeMm: { width: 60, height: 88 } });
@@ -244,12 +244,12 @@ describe('determinism', () => {
   afterEach(() => jest.useRealTimers());
 
   it('gives byte-identical files for the same input, whatever the clock says', async () => {
-    const plate = { publicBaseUrl: HUNG_YEN, code: 'TB-233AH', streetName: 'Phố Lý Thường Kiệt' };
+    const plate = { publicBaseUrl: HUNG_YEN, code: 'TB-233AC', streetName: 'Phố Lý Thường Kiệt' };
     const render = async () => ({
       svg: (await renderPlateAsset(plate, 'svg')).meta.sha256,
       png: (await renderPlateAsset(plate, 'png')).meta.sha256,
       pdf: (await renderPlateAsset(plate, 'pdf')).meta.sha256,
-      proof: (await proofSheetPdf([{ matrix: qrMatrix(qrPayload(HUNG_YEN, 'TB-233AH')), code: 'TB-233AH', streetName: 'Phố Lý Thường Kiệt' }])).toString('base64'),
+      proof: (await proofSheetPdf([{ matrix: qrMatrix(qrPayload(HUNG_YEN, 'TB-233AC')), code: 'TB-233AC', streetName: 'Phố Lý Thường Kiệt' }])).toString('base64'),
     });
     jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
     jest.setSystemTime(new Date('2026-01-01T00:00:00Z'));
@@ -264,6 +264,6 @@ describe('determinism', () => {
     });
     expect((await fresh!.renderPlateAsset(plate, 'pdf')).meta.sha256).toBe(first.pdf);
     // And a different plate gives a different file.
-    expect((await renderPlateAsset({ ...plate, code: 'TB-2223V' }, 'png')).meta.sha256).not.toBe(first.png);
+    expect((await renderPlateAsset({ ...plate, code: 'TB-2223Q' }, 'png')).meta.sha256).not.toBe(first.png);
   });
 });

@@ -57,7 +57,7 @@ export interface JobQueue<J extends JobMap = PhoSoJobs> {
 }
 
 /**
- * A deterministic job id from its parts, e.g. jobId('qr', plate, 3, 'svg') → "qr-TB-233AH-3-svg".
+ * A deterministic job id from its parts, e.g. jobId('qr', plate, 3, 'svg') → "qr-TB-233AC-3-svg".
  * BullMQ uses ':' as its key separator, so ids must not contain one.
  */
 export function jobId(...parts: (string | number)[]): string {

@@ -7,7 +7,7 @@ type TestJobs = { 'test.record': { value: number }; 'test.flaky': { failTimes: n
 
 describe('jobId', () => {
   it('joins parts deterministically and refuses separators BullMQ reserves', () => {
-    expect(jobId('qr', 'TB-233AH', 3, 'svg')).toBe('qr-TB-233AH-3-svg');
+    expect(jobId('qr', 'TB-233AC', 3, 'svg')).toBe('qr-TB-233AC-3-svg');
     expect(() => jobId('qr', 'a:b')).toThrow(/':'/);
     expect(() => jobId(42)).toThrow(/integer/);
   });

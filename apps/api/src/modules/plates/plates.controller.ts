@@ -11,7 +11,7 @@ const BEACON_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEA
 const CODE_PARAM = {
   name: 'code',
   description: 'Plate code as printed on the plate; any case, spaces and hyphens are ignored.',
-  example: 'TB-233AH',
+  example: 'TB-233AC',
 } as const;
 
 @ApiTags('plates')

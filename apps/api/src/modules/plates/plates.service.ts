@@ -47,8 +47,8 @@ function malformed(input: string, reason: PlateCodeMalformedReason): ProblemExce
     detail:
       reason === 'bad_check_character'
         ? `${shown} is not a valid plate code: its last character does not match the others, which is probably a typo. ` +
-          `Check the code printed on the plate (for example TB-233AH) and type it again. ${STAY_SAFE}`
-        : `${shown} is not a Phố Số plate code. Plate codes look like TB-233AH: two to four letters, a hyphen, then five ` +
+          `Check the code printed on the plate (for example TB-233AC) and type it again. ${STAY_SAFE}`
+        : `${shown} is not a Phố Số plate code. Plate codes look like TB-233AC: two to four letters, a hyphen, then five ` +
           `letters or digits, printed on the plate under the QR code. ${STAY_SAFE}`,
     code,
     reason,

@@ -174,7 +174,7 @@ export class ServicePointsService {
           'from',
           parsed.reason === 'bad_check_character'
             ? `"${from.code}" is not a valid plate code: its last character does not match the others (a typo?)`
-            : `must be a plate code such as TB-233AH or a point lat,lng such as 20.45,106.34; "${from.code}" is neither`,
+            : `must be a plate code such as TB-233AC or a point lat,lng such as 20.45,106.34; "${from.code}" is neither`,
         );
       }
       const plate = await this.repository.findPlate(parsed.code);

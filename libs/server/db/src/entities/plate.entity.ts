@@ -6,7 +6,7 @@ import { StreetEntity } from './street.entity';
 export const PLATE_STATUSES = ['active', 'damaged', 'missing', 'removed'] as const;
 export type PlateStatus = (typeof PLATE_STATUSES)[number];
 
-/** A physical plate. `code` is canonical (upper case, `TB-233AH`) and never reused. */
+/** A physical plate. `code` is canonical (upper case, `TB-233AC`) and never reused. */
 @Entity({ name: 'plate' })
 @Check('CHK_plate_status', `"status" IN ('active', 'damaged', 'missing', 'removed')`)
 export class PlateEntity extends VersionedEntity {

@@ -18,7 +18,7 @@ export const plateCodeMalformedReasonSchema = z.enum(['malformed', 'bad_check_ch
 export type PlateCodeMalformedReason = z.infer<typeof plateCodeMalformedReasonSchema>;
 
 export const plateSchema = z.object({
-  /** Canonical form, e.g. `TB-233AH`, whatever case, spaces or hyphens the request used. */
+  /** Canonical form, e.g. `TB-233AC`, whatever case, spaces or hyphens the request used. */
   code: z.string(),
   status: plateStatusSchema,
   positionDescription: z.string(),

@@ -51,9 +51,9 @@ export type ServicePointsOrigin = { kind: 'point'; lat: number; lng: number } | 
  * API) or a point `lat,lng` in WGS84. Absent: the street's midpoint.
  */
 export const fromOriginSchema = z
-  .string({ message: 'must be a plate code such as TB-233AH or a point lat,lng such as 20.45,106.34' })
+  .string({ message: 'must be a plate code such as TB-233AC or a point lat,lng such as 20.45,106.34' })
   .trim()
-  .max(40, 'must be a plate code such as TB-233AH or a point lat,lng such as 20.45,106.34')
+  .max(40, 'must be a plate code such as TB-233AC or a point lat,lng such as 20.45,106.34')
   .transform((text, ctx): ServicePointsOrigin => {
     const point = LAT_LNG.exec(text);
     if (point) {
@@ -64,10 +64,10 @@ export const fromOriginSchema = z
       return z.NEVER;
     }
     if (PLATE_LIKE.test(text)) return { kind: 'plate', code: text };
-    ctx.addIssue({ code: 'custom', message: 'must be a plate code such as TB-233AH or a point lat,lng such as 20.45,106.34' });
+    ctx.addIssue({ code: 'custom', message: 'must be a plate code such as TB-233AC or a point lat,lng such as 20.45,106.34' });
     return z.NEVER;
   })
-  .describe('A plate code (e.g. TB-233AH) or a point "lat,lng"; default: the midpoint of the street');
+  .describe('A plate code (e.g. TB-233AC) or a point "lat,lng"; default: the midpoint of the street');
 
 /** The street's slug in `/streets/{slug}/service-points`: the same rule as the streets endpoints. */
 export const streetServicePointsParamSchema = streetSlugParamSchema;

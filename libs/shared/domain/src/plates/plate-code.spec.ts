@@ -8,7 +8,12 @@ const compact = (code: string) => code.replace('-', '');
 const demoCodes = (JSON.parse(readFileSync(join(__dirname, '../../../../../data/plates.json'), 'utf8')) as { records: Array<{ code: string }> }).records.map((plate) => plate.code);
 
 describe('plate codes', () => {
-  const codes = [...demoCodes, ...Array.from({ length: 400 }, (_, i) => plateCodeFromSerial('TB', i * 2311))];
+  const codes = [
+    ...demoCodes,
+    ...Array.from({ length: 400 }, (_, i) => plateCodeFromSerial('TB', i * 2311)),
+    // Other cities' prefixes, of every allowed length.
+    ...['HY', 'XYZ', 'ABCD'].flatMap((prefix) => Array.from({ length: 50 }, (_, i) => plateCodeFromSerial(prefix, i * 7919))),
+  ];
 
   it('covers every demo plate', () => {
     expect(demoCodes.length).toBeGreaterThanOrEqual(160);
@@ -25,10 +30,10 @@ describe('plate codes', () => {
     for (const c of '01OIL') expect(PLATE_ALPHABET).not.toContain(c);
   });
 
-  it('detects every single wrong character in body or check', () => {
+  it('detects every single wrong character, in prefix, body or check', () => {
     for (const code of codes) {
       const chars = compact(code).split('');
-      for (let i = 2; i < chars.length; i++) {
+      for (let i = 0; i < chars.length; i++) {
         for (const replacement of PLATE_ALPHABET) {
           if (replacement === chars[i]) continue;
           const typo = [...chars];
@@ -42,7 +47,7 @@ describe('plate codes', () => {
   it('detects every swap of two neighbouring different characters', () => {
     for (const code of codes) {
       const chars = compact(code).split('');
-      for (let i = 2; i < chars.length - 1; i++) {
+      for (let i = 0; i < chars.length - 1; i++) {
         if (chars[i] === chars[i + 1]) continue;
         const swapped = [...chars];
         [swapped[i], swapped[i + 1]] = [swapped[i + 1] as string, swapped[i] as string];

@@ -3,14 +3,14 @@ import { MemoryScanCountStore } from './memory-scan-count.store';
 describe('MemoryScanCountStore', () => {
   it('moves the live counts into a batch that stays until acknowledged', async () => {
     const store = new MemoryScanCountStore();
-    store.increment('2026-03-01', 'TB-233AH');
-    store.increment('2026-03-01', 'TB-233AH');
-    store.increment('2026-03-02', 'TB-233AH');
+    store.increment('2026-03-01', 'TB-233AC');
+    store.increment('2026-03-01', 'TB-233AC');
+    store.increment('2026-03-02', 'TB-233AC');
     const [first, ...none] = await store.take();
     expect(none).toEqual([]);
     expect(first?.rows).toEqual([
-      { code: 'TB-233AH', day: '2026-03-01', delta: 2 },
-      { code: 'TB-233AH', day: '2026-03-02', delta: 1 },
+      { code: 'TB-233AC', day: '2026-03-01', delta: 2 },
+      { code: 'TB-233AC', day: '2026-03-02', delta: 1 },
     ]);
 
     // Not acknowledged (the write failed): offered again, next to the new counts.

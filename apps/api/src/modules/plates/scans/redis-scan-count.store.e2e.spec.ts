@@ -23,8 +23,8 @@ describe('RedisScanCountStore on the real Redis', () => {
   it('gives the live counts to exactly one replica, and leaves a live replica\'s batch alone until it acknowledges', async () => {
     const a = replica();
     const b = replica();
-    for (let i = 0; i < 3; i++) await a.increment('2026-05-01', 'TB-233AH');
-    for (let i = 0; i < 2; i++) await b.increment('2026-05-01', 'TB-233AH');
+    for (let i = 0; i < 3; i++) await a.increment('2026-05-01', 'TB-233AC');
+    for (let i = 0; i < 2; i++) await b.increment('2026-05-01', 'TB-233AC');
     await b.increment('2026-05-02', 'FAKE');
 
     const [takenByA, takenByB] = await Promise.all([a.take(), b.take()]);
@@ -33,13 +33,13 @@ describe('RedisScanCountStore on the real Redis', () => {
     const batches = total(takenByA) > 0 ? takenByA : takenByB;
     expect(batches.flatMap((x) => x.rows)).toEqual(
       expect.arrayContaining([
-        { code: 'TB-233AH', day: '2026-05-01', delta: 5 },
+        { code: 'TB-233AC', day: '2026-05-01', delta: 5 },
         { code: 'FAKE', day: '2026-05-02', delta: 1 },
       ]),
     );
 
     // Scans after the take land in a fresh hash; the winner's unacknowledged batch is not the loser's.
-    await loser.increment('2026-05-01', 'TB-233AH');
+    await loser.increment('2026-05-01', 'TB-233AC');
     expect(total(await loser.take())).toBe(1);
     // Not acknowledged (say, the database write failed): the owner gets it again.
     expect(total(await winner.take())).toBe(6);
@@ -53,7 +53,7 @@ describe('RedisScanCountStore on the real Redis', () => {
   it('takes over the batch of a replica that died between taking and acknowledging, exactly once', async () => {
     const dead = replica();
     const survivors = [replica(), replica()];
-    for (let i = 0; i < 40; i++) await dead.increment('2026-05-03', 'TB-2KJ7H');
+    for (let i = 0; i < 40; i++) await dead.increment('2026-05-03', 'TB-2KJ7C');
     expect(total(await dead.take())).toBe(40);
     // While its heartbeat lasts, it may still be writing: nobody touches its batch.
     expect(total(await survivors[0]!.take())).toBe(0);
@@ -70,7 +70,7 @@ describe('RedisScanCountStore on the real Redis', () => {
     const closing = replica();
     const other = replica();
     closing.start();
-    await closing.increment('2026-05-04', 'TB-233AH');
+    await closing.increment('2026-05-04', 'TB-233AC');
     await closing.take(); // the database write fails; the batch stays pending
     await closing.close();
     expect(await redis.exists(`${prefix}scan-counts:alive:${closing.owner}`)).toBe(0);

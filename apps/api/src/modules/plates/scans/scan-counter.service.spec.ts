@@ -76,14 +76,14 @@ describe('ScanCounterService', () => {
 
   it('counts scans under the normalised code and the local day, and writes them on flush', async () => {
     const { sink, counter } = setup(new Date('2026-04-30T17:30:00Z')); // 00:30 on 1 May in Vietnam
-    counter.record('tb 233ah');
-    counter.record('TB-233AH');
+    counter.record('tb 233ac');
+    counter.record('TB-233AC');
     counter.record('not-ours');
     const result = await counter.flush();
     expect(result).toEqual({ written: 1, scans: 3, failed: 0 });
     expect(sink.rows).toEqual(
       expect.arrayContaining([
-        { code: 'TB-233AH', day: '2026-05-01', delta: 2 },
+        { code: 'TB-233AC', day: '2026-05-01', delta: 2 },
         { code: 'NOTOURS', day: '2026-05-01', delta: 1 },
       ]),
     );
@@ -99,33 +99,33 @@ describe('ScanCounterService', () => {
   it('waits for increments already issued before taking the counts', async () => {
     const { store, sink, counter } = setup();
     store.async = true;
-    for (let i = 0; i < 5; i++) counter.record('TB-233AH');
+    for (let i = 0; i < 5; i++) counter.record('TB-233AC');
     const flushed = counter.flush();
     setImmediate(() => store.land()); // after every microtask: a flush that did not wait would have taken nothing
     await flushed;
-    expect(sink.total('TB-233AH')).toBe(5);
+    expect(sink.total('TB-233AC')).toBe(5);
   });
 
   it('keeps a batch whose write failed and writes it on the next flush: nothing lost, nothing twice', async () => {
     const { store, sink, counter } = setup();
-    for (let i = 0; i < 7; i++) counter.record('TB-233AH');
+    for (let i = 0; i < 7; i++) counter.record('TB-233AC');
     sink.failures = 1;
     expect(await counter.flush()).toEqual({ written: 0, scans: 0, failed: 1 });
     expect(errors).toHaveBeenCalledWith(expect.stringMatching(/will retry: database down/));
     expect(store.unacknowledged.size).toBe(1);
-    counter.record('TB-233AH');
+    counter.record('TB-233AC');
     const result = await counter.flush();
     expect(result.failed).toBe(0);
-    expect(sink.total('TB-233AH')).toBe(8);
+    expect(sink.total('TB-233AC')).toBe(8);
     expect(store.unacknowledged.size).toBe(0);
     await counter.flush();
-    expect(sink.total('TB-233AH')).toBe(8);
+    expect(sink.total('TB-233AC')).toBe(8);
   });
 
   it('never throws from record, even when the store does, and reports lost scans at the next flush without naming them', async () => {
     const { store, counter } = setup();
     store.failIncrements = true;
-    expect(() => counter.record('TB-233AH')).not.toThrow();
+    expect(() => counter.record('TB-233AC')).not.toThrow();
     expect(errors).not.toHaveBeenCalled(); // nothing logged per scan: its timestamp would be the time of a scan
     await counter.flush();
     expect(errors).toHaveBeenCalledWith('1 scan(s) could not be counted since the last flush: store down');
@@ -135,28 +135,28 @@ describe('ScanCounterService', () => {
     const { sink, counter } = setup();
     const flushes: Promise<unknown>[] = [];
     for (let i = 0; i < 100; i++) {
-      counter.record('TB-233AH');
+      counter.record('TB-233AC');
       if (i % 10 === 0) flushes.push(counter.flush());
     }
     flushes.push(counter.flush());
     await Promise.all(flushes);
-    expect(sink.total('TB-233AH')).toBe(100);
+    expect(sink.total('TB-233AC')).toBe(100);
   });
 
   it('flushes on shutdown, before and after the HTTP server stops, then closes the store and counts no more', async () => {
     const { store, sink, counter } = setup();
     counter.onApplicationBootstrap();
-    counter.record('TB-233AH');
+    counter.record('TB-233AC');
     await counter.beforeApplicationShutdown();
-    expect(sink.total('TB-233AH')).toBe(1);
-    counter.record('TB-233AH'); // a request still answered while the server closes
+    expect(sink.total('TB-233AC')).toBe(1);
+    counter.record('TB-233AC'); // a request still answered while the server closes
     await counter.onApplicationShutdown();
-    expect(sink.total('TB-233AH')).toBe(2);
+    expect(sink.total('TB-233AC')).toBe(2);
     expect(store.closed).toBe(true);
-    counter.record('TB-233AH');
+    counter.record('TB-233AC');
     await counter.beforeApplicationShutdown(); // a second close() is harmless
     await counter.onApplicationShutdown();
-    expect(sink.total('TB-233AH')).toBe(2);
+    expect(sink.total('TB-233AC')).toBe(2);
   });
 
   it('never hangs a shutdown when the store does not answer (Redis down): gives up after its budget and says so', async () => {
@@ -164,7 +164,7 @@ describe('ScanCounterService', () => {
     try {
       const { store, counter } = setup();
       store.take = () => new Promise<never>(() => undefined);
-      counter.record('TB-233AH');
+      counter.record('TB-233AC');
       let done = false;
       const shutdown = (async () => {
         await counter.beforeApplicationShutdown();

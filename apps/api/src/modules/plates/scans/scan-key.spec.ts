@@ -2,7 +2,7 @@ import { localDay, scannedCode } from './scan-key';
 
 describe('scannedCode', () => {
   it('counts a valid plate code under its canonical form, however it was written', () => {
-    for (const written of ['TB-233AH', 'tb 233ah', 'tb-233-ah', ' T B 2 3 3 A H ']) expect(scannedCode(written)).toBe('TB-233AH');
+    for (const written of ['TB-233AC', 'tb 233ac', 'tb-233-ac', ' T B 2 3 3 A C ']) expect(scannedCode(written)).toBe('TB-233AC');
   });
 
   it('keeps anything else recognisable: upper case, without spaces or hyphens, at most 32 characters', () => {

@@ -6,7 +6,7 @@ export const SCANNED_CODE_MAX_LENGTH = 32;
 const HO_CHI_MINH_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 /**
- * The code a scan is counted under: the canonical plate code (`TB-233AH`) when the input is a valid
+ * The code a scan is counted under: the canonical plate code (`TB-233AC`) when the input is a valid
  * plate code, otherwise the input upper-cased with spaces, hyphens and control characters removed and
  * cut to 32 characters, so scans of a fake sticker are counted under a recognisable key. Null when
  * nothing is left.
