@@ -4,17 +4,16 @@ import { z } from 'zod';
 
 // C0 controls except tab/newline/carriage return, DEL, C1 controls, and the bidirectional overrides and
 // isolates that can make text display differently from what is stored (Trojan Source).
-// eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
 /**
  * The text as stored: Unicode NFC (Vietnamese typed on different keyboards compares equal), control
- * characters removed, line ends unified, outer whitespace trimmed. Single-line text also turns tabs
- * and line breaks into spaces. `<`, `>`, `&` and quotes are kept verbatim: they are text.
+ * characters removed, line ends unified, outer whitespace trimmed. Single-line text also turns runs of
+ * whitespace (tabs and line breaks included) into one space. `<`, `>`, `&` and quotes are kept verbatim: they are text.
  */
 export function cleanPlainText(text: string, { multiline = false } = {}): string {
   let cleaned = text.normalize('NFC').replace(/\r\n?/g, '\n').replace(/[\u2028\u2029]/g, '\n').replace(INVISIBLE, '');
-  cleaned = multiline ? cleaned.replace(/\t/g, ' ') : cleaned.replace(/[\t\n]+/g, ' ');
+  cleaned = multiline ? cleaned.replace(/\t/g, ' ') : cleaned.replace(/\s+/g, ' ');
   return cleaned.trim();
 }
 
