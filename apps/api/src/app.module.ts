@@ -9,6 +9,7 @@ import { ServicePointsModule } from './modules/service-points/service-points.mod
 import { StreetsModule } from './modules/streets/streets.module';
 import { QrBatchesModule } from './modules/qr-batches/qr-batches.module';
 import { JobsModule } from './jobs/jobs.module';
+import { AuthModule } from './modules/auth/auth.module';
 
 @Module({})
 export class AppModule {
@@ -20,6 +21,7 @@ export class AppModule {
         DatabaseModule,
         RedisModule,
         HealthModule,
+        AuthModule,
         AdminUnitsModule,
         PlatesModule,
         StreetsModule,

@@ -56,7 +56,8 @@ export class LoginThrottle {
     for (const { key, policy } of keys) {
       const record = await this.store.get(key);
       if (!record) continue;
-      wait = Math.max(wait, record.lastFailureMs + delayAfter(record.failures, policy) - now);
+      const delay = delayAfter(record.failures, policy);
+      if (delay > 0) wait = Math.max(wait, record.lastFailureMs + delay - now);
     }
     return Math.max(0, wait);
   }

@@ -75,6 +75,15 @@ export const configSchema = z.object({
     .transform((v) => (v === '' ? undefined : v))
     .pipe(z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional())
     .optional(),
+  /** Officials' sessions end after this many minutes without a request (idle timeout). */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** Officials' sessions end this many hours after login whatever happens (absolute timeout). */
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /**
+   * The session cookie's Secure attribute: `auto` when the request came over HTTPS (as Fastify sees
+   * it: X-Forwarded-Proto counts only with TRUST_PROXY=true), `always`, or `never`.
+   */
+  COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
   /**
    * Internal origin of the web app (e.g. http://web:3000), where the API and the worker POST
    * /internal/revalidate after an official's edit. Unset: pages refresh only on their ISR interval.
