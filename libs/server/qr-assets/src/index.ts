@@ -5,3 +5,4 @@ export * from './storage';
 export * from './bundle';
 export * from './render';
 export * from './render-pool';
+export * from './render-thread-protocol';

@@ -3,15 +3,14 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PlateAssetInput, PlateAssetOptions, QrAssetFormat } from '@pho-so/server/qr';
 import { RenderError, renderVerified, type Renderer, type VerifiedRender } from './render';
+import type { RenderReply as Reply, RenderRequest } from './render-thread-protocol';
 
 interface Task {
   id: number;
-  message: { id: number; input: PlateAssetInput; format: QrAssetFormat; options: PlateAssetOptions };
+  message: RenderRequest;
   resolve: (result: VerifiedRender) => void;
   reject: (error: Error) => void;
 }
-
-type Reply = { id: number; ok: true; result: VerifiedRender } | { id: number; ok: false; name: string; message: string };
 
 /**
  * Rendering off the event loop: `size` worker threads (about one per core), each rendering and
