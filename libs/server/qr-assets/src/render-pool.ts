@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { PlateAssetInput, PlateAssetOptions, QrAssetFormat } from '@pho-so/server/qr';
 import { RenderError, renderVerified, type Renderer, type VerifiedRender } from './render';
 import type { RenderReply as Reply, RenderRequest } from './render-thread-protocol';
 
