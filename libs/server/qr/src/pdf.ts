@@ -114,7 +114,11 @@ export async function renderDecalPdf(input: DecalInput, options: DecalOptions = 
   y += fittedLine(doc, 'bold', input.streetName.normalize('NFC'), 11, mm(margin), y, textWidth) + mm(0.8);
   y += fittedLine(doc, 'bold', input.code, 18, mm(margin), y, textWidth) + mm(0.8);
   y += fittedLine(doc, 'regular', displayUrl(matrix.payload), 9, mm(margin), y, textWidth) + mm(1.2);
-  doc.font('regular').fontSize(6.5).text(TAGLINE, mm(margin), y, { width: textWidth, align: 'center' });
+  // One language per line: wrapped as one paragraph, the "·" ended the Vietnamese line on its own.
+  for (const line of TAGLINE.split(' · ')) {
+    y += fittedLine(doc, 'regular', line, 6.5, mm(margin), y, textWidth) + mm(0.3);
+  }
+  doc.y = y;
   if (doc.y > mm(heightMm - 2)) throw new Error(`decal text overflows the page (${input.code}, ${input.streetName})`);
   const bytes = await collect(doc);
   return {
