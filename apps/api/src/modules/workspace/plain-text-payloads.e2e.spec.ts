@@ -63,7 +63,7 @@ describe('HTML and script payloads in officials’ text (postgres)', () => {
   it('a street returns its ends and namesake text verbatim', async () => {
     const response = await api.get('/api/v1/streets/le-loi');
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as { start: { description: string }; namesake: { description: string } };
     expect(body.start.description).toBe(HTML);
     expect(body.namesake.description).toBe(NOTES);
   });

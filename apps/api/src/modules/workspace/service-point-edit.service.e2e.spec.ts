@@ -233,7 +233,7 @@ describe('ServicePointEditService on postgres', () => {
       const confirmedAt = new Date('2026-03-10T03:00:00Z').getTime(); // by the previous test
       const staleOf = async (at: number) => {
         f.now.value = new Date(at);
-        return (await f.reads.listMyServicePoints(f.admin)).map((p) => [p.id, p.stale]);
+        return (await f.reads.listMyServicePoints(f.admin)).map((p) => [p.id, p.stale] as const);
       };
       const at89 = new Map(await staleOf(confirmedAt + 90 * DAY - 1));
       expect(at89.get(pointA)).toBe(false);
