@@ -6,6 +6,8 @@ import type { AuthService, Authenticated } from './auth.service';
 import { OfficialSessionGuard } from './official-session.guard';
 import type { SessionOfficial } from './auth.types';
 import { ProblemException } from '../../common/problem-details.filter';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { readSessionCookie, setSessionCookie } from './session-cookie';
 
 const editor: SessionOfficial = { id: 'e1', email: 'editor@thaibinh.gov.vn', displayName: 'E', role: 'ward_editor', wardIds: [7] };
 const admin: SessionOfficial = { ...editor, id: 'a1', email: 'admin@thaibinh.gov.vn', role: 'admin', wardIds: [] };
@@ -87,5 +89,28 @@ describe('AdminOnlyGuard', () => {
     expect(await problemOf(guard.canActivate(context({ ...request('GET'), official: editor })))).toMatchObject({ status: 403, type: '/api/problems/admin-only', detail_vi: expect.any(String) });
     expect(denied).toEqual([expect.objectContaining({ actorId: 'e1', action: 'forbidden', newValue: { reason: 'admin-only' } })]);
     expect(await problemOf(guard.canActivate(context(request('GET'))))).toMatchObject({ status: 401 });
+  });
+});
+
+describe('session cookie attributes', () => {
+  const cookieFor = (COOKIE_SECURE: string, protocol: 'http' | 'https') => {
+    let value = '';
+    const reply = { header: (_name: string, v: string) => ((value = v), reply) } as unknown as FastifyReply;
+    setSessionCookie({ protocol } as FastifyRequest, reply, loadConfig({ COOKIE_SECURE }), 't'.repeat(43));
+    return value;
+  };
+
+  it('is HttpOnly, SameSite=Lax, Path=/ always; Secure over https (auto), always, or never', () => {
+    expect(cookieFor('auto', 'http')).toBe(`pho_so_session=${'t'.repeat(43)}; Path=/; HttpOnly; SameSite=Lax`);
+    expect(cookieFor('auto', 'https')).toMatch(/; HttpOnly; SameSite=Lax; Secure$/);
+    expect(cookieFor('always', 'http')).toMatch(/; Secure$/);
+    expect(cookieFor('never', 'https')).not.toMatch(/Secure/);
+  });
+
+  it('reads only a well-formed token of its own name', () => {
+    const token = 'A'.repeat(43);
+    expect(readSessionCookie({ headers: { cookie: `other=1; pho_so_session=${token}` } } as FastifyRequest)).toBe(token);
+    expect(readSessionCookie({ headers: { cookie: 'pho_so_session=short' } } as FastifyRequest)).toBeNull();
+    expect(readSessionCookie({ headers: {} } as FastifyRequest)).toBeNull();
   });
 });
