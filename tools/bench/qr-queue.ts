@@ -311,7 +311,7 @@ async function demoCity(root: string, settings: BullMqSettings, options: Options
     const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
     console.log(`batch ${report?.batch.status}: ${plates} plates × ${FORMATS.length} formats = ${items.length} files, done ${report?.batch.done}, failed ${report?.batch.failed}`);
     console.log(`  create batch (plan + rows)       ${s(created - started)}`);
-    console.log(`  enqueue (enqueueBatch, one add each; the worker already renders) ${s(enqueued - created)}`);
+    console.log(`  enqueue (enqueueBatch: enqueueMany, addBulk; the worker already renders) ${s(enqueued - created)}`);
     console.log(`  render + verify + store → done   ${s(finished - created)} after the batch was created (${(items.length / ((finished - created) / 1000)).toFixed(0)} files/s)`);
     console.log(`  bundle (ZIP, proof sheets, manifest) ${s(bundled - finished)}: ${zip.length} bytes (${(zip.length / 2 ** 20).toFixed(2)} MiB)`);
     console.log(`  total wall time                  ${s(bundled - started)}   load average ${loadAverage()}`);
