@@ -36,8 +36,15 @@ export class WorkspaceReadService {
     const manager = this.dataSource.manager;
     const scope = wardScope(actor);
     let visible = false;
-    if (entityType === 'service_point') visible = await this.servicePoints.get(actor, id).then(() => true, () => false);
-    else if (entityType === 'street') visible = isUuid(id) && (await this.streets.findInScope(manager, id, scope)) !== null;
+    if (entityType === 'service_point') {
+      visible = await this.servicePoints.get(actor, id).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof EditNotFoundError) return false;
+          throw error;
+        },
+      );
+    } else if (entityType === 'street') visible = isUuid(id) && (await this.streets.findInScope(manager, id, scope)) !== null;
     else if (entityType === 'plate') visible = isUuid(id) && (await this.plates.findInScope(manager, id, scope)) !== null;
     else if (entityType === 'procedure_local_note') {
       const [code, ward] = id.split('@');
