@@ -10,6 +10,7 @@ import { StreetsModule } from './modules/streets/streets.module';
 import { QrBatchesModule } from './modules/qr-batches/qr-batches.module';
 import { JobsModule } from './jobs/jobs.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { WorkspaceModule } from './modules/workspace/workspace.module';
 
 @Module({})
 export class AppModule {
@@ -29,6 +30,7 @@ export class AppModule {
         ProceduresModule,
         JobsModule,
         QrBatchesModule,
+        WorkspaceModule,
       ],
     };
   }

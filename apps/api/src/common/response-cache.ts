@@ -105,8 +105,17 @@ export class ResponseCache {
   }
 }
 
+const cachesByServer = new WeakMap<object, ResponseCache>();
+
 export function registerResponseCache(app: NestFastifyApplication, maxSeconds: number): ResponseCache {
   const cache = new ResponseCache(maxSeconds);
-  cache.register(app.getHttpAdapter().getInstance());
+  const fastify = app.getHttpAdapter().getInstance();
+  cache.register(fastify);
+  cachesByServer.set(fastify, cache);
   return cache;
+}
+
+/** The response cache of an application's Fastify instance (for edits, which must clear it), if any. */
+export function responseCacheOf(fastify: object): ResponseCache | undefined {
+  return cachesByServer.get(fastify);
 }

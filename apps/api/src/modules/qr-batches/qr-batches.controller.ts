@@ -1,14 +1,15 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { createQrBatchSchema, qrBatchIdSchema, qrBatchSchema, type CreateQrBatch, type QrBatch } from '@pho-so/shared/contracts';
-import { AdminTokenGuard } from '../../common/admin-token.guard';
+import { AdminTokenOrSessionGuard } from './admin-access.guard';
 import { CACHE_NEVER } from '../../common/cache-control';
 import { QrBatchesService } from './qr-batches.service';
 
 @ApiTags('admin')
 @ApiBearerAuth()
-@UseGuards(AdminTokenGuard)
+@ApiCookieAuth()
+@UseGuards(AdminTokenOrSessionGuard)
 @Controller('v1/admin/qr-batches')
 export class QrBatchesController {
   constructor(private readonly batches: QrBatchesService) {}
@@ -21,8 +22,8 @@ export class QrBatchesController {
     description: 'scope: all, a ward (current GSO code), a list of street slugs, or changed (plates whose payload, design or label differ from their last verified asset).',
   })
   @ApiCreatedResponse({ standardSchema: qrBatchSchema })
-  create(@Body({ schema: createQrBatchSchema }) body: CreateQrBatch): Promise<QrBatch> {
-    return this.batches.create(body, 'admin-token');
+  create(@Body({ schema: createQrBatchSchema }) body: CreateQrBatch, @Req() request: FastifyRequest): Promise<QrBatch> {
+    return this.batches.create(body, request.official?.email ?? 'admin-token');
   }
 
   @Get(':id/bundle.zip')

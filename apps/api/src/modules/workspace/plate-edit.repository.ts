@@ -16,6 +16,18 @@ export interface PlateRecord extends PlateValues {
   version: number;
 }
 
+export interface PlateListRow {
+  id: string;
+  code: string;
+  streetId: string;
+  streetSlug: string;
+  streetName: string;
+  status: PlateValues['status'];
+  version: number;
+  /** Scans of the plate's code on the last 30 days (scan_count), today included. */
+  scans30d: number;
+}
+
 /** Queries of the plate editor: a plate is in scope when any ward of its street is. */
 @Injectable()
 export class PlateEditRepository {
@@ -49,5 +61,28 @@ export class PlateEditRepository {
 
   updateIfVersion(manager: EntityManager, id: string, baseVersion: number, values: SetColumn[]): Promise<number | null> {
     return updateIfVersion(manager, 'plate', id, baseVersion, values);
+  }
+
+  /** The plates of the streets in scope, with their scans since `sinceDay` (YYYY-MM-DD, inclusive). */
+  async listInScope(manager: EntityManager, scope: WardScope, sinceDay: string): Promise<PlateListRow[]> {
+    const rows: { id: string; code: string; street_id: string; slug: string; street_name: string; status: PlateValues['status']; version: number; scans: string | number }[] =
+      await manager.query(
+        `SELECT p.id, p.code, s.id AS street_id, s.slug, s.name AS street_name, p.status, p.version,
+                COALESCE((SELECT SUM(sc.count) FROM scan_count sc WHERE sc.plate_code = p.code AND sc.day >= $3::date), 0) AS scans
+           FROM plate p JOIN street s ON s.id = p.street_id
+          WHERE $1::boolean OR EXISTS (SELECT 1 FROM street_ward sw WHERE sw.street_id = p.street_id AND sw.ward_id = ANY($2::int[]))
+          ORDER BY s.slug, p.code`,
+        [scope.all, scope.wardIds, sinceDay],
+      );
+    return rows.map((row) => ({
+      id: row.id,
+      code: row.code,
+      streetId: row.street_id,
+      streetSlug: row.slug,
+      streetName: row.street_name,
+      status: row.status,
+      version: Number(row.version),
+      scans30d: Number(row.scans),
+    }));
   }
 }

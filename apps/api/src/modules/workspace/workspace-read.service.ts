@@ -1,16 +1,24 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { procedureCodeSchema } from '@pho-so/shared/contracts';
-import { inScope, wardScope, type Actor } from './actor';
+import { inScope, systemClock, wardScope, WORKSPACE_CLOCK, type Actor, type Clock } from './actor';
 import { AuditRepository, type AuditEntry } from './audit.repository';
-import { PlateEditRepository } from './plate-edit.repository';
+import { PlateEditRepository, type PlateListRow } from './plate-edit.repository';
 import { ProcedureNoteRepository } from './procedure-note.repository';
 import { procedureNoteEntityId } from './procedure-note.service';
 import { ServicePointEditService, type MyServicePoint } from './service-point-edit.service';
 import { StreetEditRepository } from './street-edit.repository';
 import { isUuid } from './workspace-commands';
 import { EditNotFoundError, type EditableEntityType } from './workspace.errors';
+
+/** Days of scans the plate list counts. */
+export const SCAN_WINDOW_DAYS = 30;
+
+export interface MyPlate extends PlateListRow {
+  /** No scan in the last 30 days. */
+  noScans30d: boolean;
+}
 
 /** The workspace's read side: lists and per-record history, scoped like the edits. */
 @Injectable()
@@ -22,7 +30,19 @@ export class WorkspaceReadService {
     private readonly streets: StreetEditRepository,
     private readonly plates: PlateEditRepository,
     private readonly notes: ProcedureNoteRepository,
+    @Optional() @Inject(WORKSPACE_CLOCK) private readonly clock: Clock = systemClock,
   ) {}
+
+  /**
+   * The actor's plates (through their streets' wards) with status, scans over the last 30 days
+   * (today and the 29 days before, by scan_count's day) and `noScans30d` for a plate nobody scanned
+   * in that time (it may be damaged, covered, or replaced by a fake sticker).
+   */
+  async listMyPlates(actor: Actor): Promise<MyPlate[]> {
+    const since = new Date(this.clock().getTime() - (SCAN_WINDOW_DAYS - 1) * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const rows = await this.plates.listInScope(this.dataSource.manager, wardScope(actor), since);
+    return rows.map((row) => ({ ...row, noScans30d: row.scans30d === 0 }));
+  }
 
   listMyServicePoints(actor: Actor): Promise<MyServicePoint[]> {
     return this.servicePoints.listMyServicePoints(actor);

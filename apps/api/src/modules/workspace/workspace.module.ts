@@ -11,14 +11,17 @@ import { StreetEditRepository } from './street-edit.repository';
 import { StreetEditService } from './street-edit.service';
 import { WorkspaceReadService } from './workspace-read.service';
 import { WorkspaceRevalidator } from './workspace-revalidator';
+import { WorkspaceController, WorkspaceResponseCache } from './workspace.controller';
 
 /**
- * The officials' editing layer (issue 6): services and repositories only. Controllers come with the
- * session guard, which turns the session into the `Actor` these services take. Needs the global
- * JobsModule (JOB_QUEUE) and the database.
+ * The officials' editing layer (issue 6): `/api/v1/workspace/*` routes behind the session guard, which
+ * turns the session into the `Actor` the services take, and the services and repositories. Needs the
+ * global JobsModule (JOB_QUEUE), AuthModule and the database.
  */
 @Module({
+  controllers: [WorkspaceController],
   providers: [
+    WorkspaceResponseCache,
     { provide: WORKSPACE_CLOCK, useValue: systemClock },
     AuditRepository,
     WorkspaceRevalidator,
