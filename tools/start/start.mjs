@@ -56,8 +56,12 @@ const apiUrl = `http://127.0.0.1:${config.API_PORT}`;
 // one made up for this run, so the endpoint is on without anyone having to choose a secret.
 const revalidateSecret = process.env.REVALIDATE_SECRET || randomBytes(24).toString('hex');
 
+// The API and the worker ask the web app to revalidate edited pages with the same secret.
+const webInternalUrl = process.env.WEB_INTERNAL_URL || `http://127.0.0.1:${config.WEB_PORT}`;
+const revalidateEnv = { WEB_INTERNAL_URL: webInternalUrl, REVALIDATE_SECRET: revalidateSecret };
+
 const services = [
-  { name: 'api', args: [join(root, 'dist/node/apps/api/src/main.js')], env: {} },
+  { name: 'api', args: [join(root, 'dist/node/apps/api/src/main.js')], env: { ...revalidateEnv } },
   {
     name: 'web',
     args: [webServer],
@@ -70,7 +74,7 @@ const services = [
     },
   },
 ];
-if (config.DATABASE_URL && config.REDIS_URL) services.push({ name: 'worker', args: [join(root, 'dist/node/apps/worker/src/main.js')], env: {} });
+if (config.DATABASE_URL && config.REDIS_URL) services.push({ name: 'worker', args: [join(root, 'dist/node/apps/worker/src/main.js')], env: { ...revalidateEnv } });
 
 const children = new Map();
 let stopping = false;
