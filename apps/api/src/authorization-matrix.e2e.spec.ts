@@ -1,4 +1,7 @@
 import { DataSource } from 'typeorm';
+import Redis from 'ioredis';
+import type { AppConfig } from '@pho-so/server/config';
+import { APP_CONFIG } from '@pho-so/server/nest';
 import { startTestApi, type TestApi } from './testing/test-api';
 import { createOfficial, loginAs, sessionHeaders, type LoggedIn } from './testing/officials';
 
@@ -166,6 +169,7 @@ async function send(op: Operation, target: Target, headers: Record<string, strin
 
 beforeAll(async () => {
   api = await startTestApi('postgres', {
+    redis: true,
     env: { ADMIN_TOKEN },
     beforeStart: async (ds) => {
       await createOfficial(ds, { email: 'admin@hungyen.gov.vn', password: PASSWORDS.admin, role: 'admin' });
@@ -279,8 +283,8 @@ describe('workspace over HTTP', () => {
     const final = await api.get(url, { headers: { cookie: editorA.cookie } });
     expect(final.headers.get('cache-control')).toBe('no-store');
     expect(await final.json()).toEqual(winner);
-    const [{ count }] = (await dataSource.query(`SELECT count(*)::int AS count FROM audit_event WHERE entity_type = 'service_point' AND entity_id = $1 AND action = 'update'`, [id])) as { count: number }[];
-    expect(count).toBe(1);
+    const audit = await one<{ count: number }>(`SELECT count(*)::int AS count FROM audit_event WHERE entity_type = 'service_point' AND entity_id = $1 AND action = 'update'`, [id]);
+    expect(audit.count).toBe(1);
   }, 60_000);
 
   it('another ward answers 404 on reads too, and an edit clears the public response cache', async () => {
@@ -307,6 +311,29 @@ describe('workspace over HTTP', () => {
     const history = await api.get(`/api/v1/workspace/history/service_point/${id}`, { headers: { cookie: editorA.cookie } });
     expect(history.status).toBe(200);
     expect(JSON.stringify(await history.json())).toContain(phone);
+  });
+
+  it('a clear broadcast by another replica (Redis pub/sub) empties this one’s response cache', async () => {
+    const config = api.app.get<AppConfig>(APP_CONFIG);
+    const { id } = await one<{ id: string }>(`SELECT id FROM service_point WHERE ward_id = $1 ORDER BY key LIMIT 1`, [wardIds.B]);
+    const publicUrl = `/api/v1/service-points/${id}`;
+    await (await api.get(publicUrl)).arrayBuffer();
+    const hit = await api.get(publicUrl);
+    await hit.arrayBuffer();
+    expect(hit.headers.get('x-cache')).toBe('hit');
+    const publisher = new Redis(process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+    try {
+      expect(await publisher.publish(`${config.REDIS_KEY_PREFIX}response-cache:clear`, 'clear')).toBeGreaterThan(0);
+    } finally {
+      await publisher.quit();
+    }
+    for (let i = 0; i < 50; i++) {
+      const response = await api.get(publicUrl);
+      await response.arrayBuffer();
+      if (response.headers.get('x-cache') !== 'hit') return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error('the response cache was not cleared by the broadcast');
   });
 
   it('lists the actor’s service points and plates (scans over 30 days, a flag for none), scoped to the ward', async () => {

@@ -1,17 +1,16 @@
-import { Body, Controller, Get, Header, HttpCode, Injectable, Param, Patch, Post, Put, Req, UseGuards } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Put, Req, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CACHE_NEVER } from '../../common/cache-control';
-import { responseCacheOf } from '../../common/response-cache';
 import { CurrentOfficial, OfficialSessionGuard, type SessionOfficial } from '../auth';
 import type { Actor } from './actor';
 import { PlateEditService } from './plate-edit.service';
 import { ProcedureNoteService } from './procedure-note.service';
-import { ServicePointEditService, type EditOptions, type EditResult } from './service-point-edit.service';
+import { ServicePointEditService, type EditOptions } from './service-point-edit.service';
 import { StreetEditService } from './street-edit.service';
 import { WorkspaceReadService } from './workspace-read.service';
+import { WorkspaceResponseCache } from './workspace-response-cache';
 
 const actorOf = (official: SessionOfficial): Actor => ({ id: official.id, email: official.email, role: official.role, wardIds: official.wardIds });
 const optionsOf = (request: FastifyRequest): EditOptions => ({ requestId: String(request.id) });
@@ -21,18 +20,6 @@ const patchBody = (fields: string) => ({
   schema: { type: 'object' as const, required: ['baseVersion'], properties: { baseVersion: { type: 'integer' as const, minimum: 0 } }, additionalProperties: true },
   description: `The fields to change (${fields}) and the version the edit was based on; a field left out is not changed, null clears it.`,
 });
-
-/** Drops the API's in-process response cache after an edit, so public GETs show it at once. */
-@Injectable()
-export class WorkspaceResponseCache {
-  constructor(private readonly adapterHost: HttpAdapterHost) {}
-
-  afterEdit(result: EditResult<unknown>): void {
-    if (!result.changed) return;
-    const instance = this.adapterHost.httpAdapter?.getInstance?.() as object | undefined;
-    if (instance) responseCacheOf(instance)?.clear();
-  }
-}
 
 /**
  * The officials' workspace (issue 6): thin routes over the workspace services, every one behind the
@@ -76,7 +63,7 @@ export class WorkspaceController {
     const actor = actorOf(official);
     await this.servicePoints.get(actor, id);
     const result = await this.servicePoints.update(actor, id, body, optionsOf(request));
-    this.cache.afterEdit(result);
+    await this.cache.afterEdit(result);
     return result.record;
   }
 
@@ -90,7 +77,7 @@ export class WorkspaceController {
     await this.servicePoints.get(actor, id);
     const baseVersion = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['baseVersion'] : undefined;
     const result = await this.servicePoints.confirmStillCorrect(actor, id, baseVersion, optionsOf(request));
-    this.cache.afterEdit(result);
+    await this.cache.afterEdit(result);
     return result.record;
   }
 
@@ -109,7 +96,7 @@ export class WorkspaceController {
     const actor = actorOf(official);
     await this.streets.get(actor, id);
     const result = await this.streets.update(actor, id, body, optionsOf(request));
-    this.cache.afterEdit(result);
+    await this.cache.afterEdit(result);
     return result.record;
   }
 
@@ -135,7 +122,7 @@ export class WorkspaceController {
     const actor = actorOf(official);
     await this.plates.get(actor, id);
     const result = await this.plates.update(actor, id, body, optionsOf(request));
-    this.cache.afterEdit(result);
+    await this.cache.afterEdit(result);
     return result.record;
   }
 
@@ -160,7 +147,7 @@ export class WorkspaceController {
     const actor = actorOf(official);
     await this.notes.get(actor, code, Number(wardId));
     const result = await this.notes.upsert(actor, code, Number(wardId), body, optionsOf(request));
-    this.cache.afterEdit(result);
+    await this.cache.afterEdit(result);
     return result.record;
   }
 

@@ -11,7 +11,8 @@ import { StreetEditRepository } from './street-edit.repository';
 import { StreetEditService } from './street-edit.service';
 import { WorkspaceReadService } from './workspace-read.service';
 import { WorkspaceRevalidator } from './workspace-revalidator';
-import { WorkspaceController, WorkspaceResponseCache } from './workspace.controller';
+import { WorkspaceController } from './workspace.controller';
+import { WorkspaceResponseCache } from './workspace-response-cache';
 
 /**
  * The officials' editing layer (issue 6): `/api/v1/workspace/*` routes behind the session guard, which
