@@ -4,12 +4,17 @@
 // A stack that cannot start (the web build fails, say) must not stop the other projects' tests: Jest
 // aborts the whole run when a global setup throws. So the error is passed on instead, and every browser
 // test file fails with it (apps/web/e2e/harness.ts, stackUrls()).
-import { startWebStack, type WebStack } from './web-stack';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT, startWebStack, type StackOfficial, type WebStack } from './web-stack';
 
 export const E2E_ENV = {
   web: 'PHO_SO_E2E_WEB_URL',
   api: 'PHO_SO_E2E_API_URL',
   secret: 'PHO_SO_E2E_REVALIDATE_SECRET',
+  /** JSON list of the officials created for the workspace tests (apps/web/e2e/harness.ts, e2eOfficials). */
+  officials: 'PHO_SO_E2E_OFFICIALS',
   error: 'PHO_SO_E2E_SETUP_ERROR',
 } as const;
 
@@ -17,11 +22,24 @@ declare global {
   var __phoSoWebStack: WebStack | undefined;
 }
 
+/**
+ * One ward editor per ward that has a service point in the demo city (editor-<code>@e2e.example.org),
+ * with a fresh random password per run: the workspace tests sign in as the editor of a street's home
+ * ward and as the editor of another ward.
+ */
+function e2eOfficials(): StackOfficial[] {
+  const { records } = JSON.parse(readFileSync(join(REPO_ROOT, 'data/service-points.json'), 'utf8')) as { records: Array<{ wardCode: string | null }> };
+  const wards = [...new Set(records.map((r) => r.wardCode).filter((code): code is string => code !== null))];
+  return wards.map((code) => ({ email: `editor-${code}@e2e.example.org`, password: `e2e-${randomBytes(12).toString('hex')}`, role: 'ward_editor', wards: [code] }));
+}
+
 export default async function webE2eSetup(): Promise<void> {
   const log = (message: string) => process.stderr.write(`[web-e2e] ${message}\n`);
   delete process.env[E2E_ENV.error];
   try {
-    const stack = await startWebStack({ log });
+    const officials = e2eOfficials();
+    const stack = await startWebStack({ log, officials });
+    process.env[E2E_ENV.officials] = JSON.stringify(officials);
     globalThis.__phoSoWebStack = stack;
     process.env[E2E_ENV.web] = stack.webUrl;
     process.env[E2E_ENV.api] = stack.apiUrl;

@@ -48,12 +48,25 @@ export interface WebStackOptions {
   databaseEnv?: Record<string, string>;
   /** Extra environment for the API process. */
   apiEnv?: Record<string, string>;
+  /**
+   * Officials' accounts to create (with the real CLI, tools/user) after the migration and before the
+   * API starts: an embedded database has one process at a time.
+   */
+  officials?: readonly StackOfficial[];
   /** Extra environment for the web process. */
   webEnv?: Record<string, string>;
   /** Progress lines ("building the web app", "ready in 4.2 s"). */
   log?: (message: string) => void;
   /** How long the API and web may take to answer once started. */
   readyTimeoutMs?: number;
+}
+
+export interface StackOfficial {
+  email: string;
+  password: string;
+  role: 'admin' | 'ward_editor';
+  /** GSO codes of the wards of a ward_editor. */
+  wards?: readonly string[];
 }
 
 export interface WebStack {
@@ -81,8 +94,8 @@ export async function freePort(): Promise<number> {
 }
 
 /** Runs a node script to completion, quietly; returns its output, which goes into the error when it fails. */
-function runNode(title: string, args: string[], env: NodeJS.ProcessEnv): string {
-  const result = spawnSync(process.execPath, args, { cwd: REPO_ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+function runNode(title: string, args: string[], env: NodeJS.ProcessEnv, input?: string): string {
+  const result = spawnSync(process.execPath, args, { cwd: REPO_ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...(input === undefined ? {} : { input }) });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   if (result.status !== 0) throw new Error(`${title} failed (exit ${result.status ?? result.signal}):\n${output.trim().slice(-6000)}`);
   return output;
@@ -134,7 +147,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
 }
 
 export async function startWebStack(options: WebStackOptions = {}): Promise<WebStack> {
-  const { compile = true, build = true, databaseEnv, apiEnv = {}, webEnv = {}, log = () => undefined, readyTimeoutMs = 60_000 } = options;
+  const { compile = true, build = true, databaseEnv, apiEnv = {}, webEnv = {}, officials = [], log = () => undefined, readyTimeoutMs = 60_000 } = options;
   const started = Date.now();
   if (compile) runNode('compiling the server code', [join(REPO_ROOT, 'tools/build/compile-node.mjs')], childEnv({}));
   if (build) {
@@ -168,6 +181,12 @@ export async function startWebStack(options: WebStackOptions = {}): Promise<WebS
     log(`database: migrating ${databaseEnv ? 'the given' : 'a fresh embedded'} database and loading the demo city`);
     runNode('migrating the database', [join(REPO_ROOT, 'dist/node/tools/db/migrate.js'), '--demo-if-empty'], childEnv(serverEnv));
     log(`database: ready in ${secondsSince(migrateStart)}`);
+    for (const official of officials) {
+      // The password goes through stdin, as the CLI requires (never argv).
+      const args = ['create', '--email', official.email, '--role', official.role, ...(official.wards ?? []).flatMap((ward) => ['--ward', ward])];
+      runNode(`creating the official ${official.email}`, [join(REPO_ROOT, 'dist/node/tools/user/main.js'), ...args], childEnv(serverEnv), `${official.password}\n`);
+    }
+    if (officials.length > 0) log(`database: ${officials.length} official(s) created`);
 
     const api = spawn(process.execPath, [join(REPO_ROOT, 'dist/node/apps/api/src/main.js')], {
       cwd: REPO_ROOT,
@@ -177,6 +196,8 @@ export async function startWebStack(options: WebStackOptions = {}): Promise<WebS
         API_PORT: String(apiPort),
         // The web server reaches the API from one address for every visitor; the tests load many pages fast.
         RATE_LIMIT_PER_MINUTE: '100000',
+        // After an edit the API asks the web app to revalidate the affected pages (with REVALIDATE_SECRET).
+        WEB_INTERNAL_URL: webUrl,
         ...apiEnv,
       }),
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -233,3 +233,41 @@ export function counterpartPath(path: string): string {
 }
 
 export const SAFETY_LINE = 'Trang này không bao giờ yêu cầu thanh toán, mật khẩu hay thông tin cá nhân.';
+
+/** An official the global setup created for the workspace tests (tools/testing/web-e2e-setup.ts). */
+export interface E2eOfficial {
+  email: string;
+  password: string;
+  role: 'admin' | 'ward_editor';
+  wards?: string[];
+}
+
+/** The officials of this run: one ward editor per ward with a service point. */
+export function e2eOfficials(): E2eOfficial[] {
+  stackUrls();
+  const json = process.env['PHO_SO_E2E_OFFICIALS'];
+  if (!json) throw new Error('PHO_SO_E2E_OFFICIALS is not set: the global setup creates the officials (tools/testing/web-e2e-setup.ts)');
+  return JSON.parse(json) as E2eOfficial[];
+}
+
+/** The ward editor of exactly this ward. */
+export function editorOfWard(code: string): E2eOfficial {
+  const official = e2eOfficials().find((o) => o.role === 'ward_editor' && o.wards?.length === 1 && o.wards[0] === code);
+  if (!official) throw new Error(`no e2e ward editor for ward ${code}`);
+  return official;
+}
+
+/** A ward editor of another ward than this one. */
+export function editorOfAnotherWard(code: string): E2eOfficial {
+  const official = e2eOfficials().find((o) => o.role === 'ward_editor' && !o.wards?.includes(code));
+  if (!official) throw new Error(`no e2e ward editor outside ward ${code}`);
+  return official;
+}
+
+/** Signs in through the workspace's login form (plain HTML form, POST then redirect) and waits for the list. */
+export async function signInToWorkspace(page: Page, official: Pick<E2eOfficial, 'email' | 'password'>, prefix: '' | '/en' = ''): Promise<void> {
+  await page.goto(`${prefix}/quan-tri/dang-nhap`);
+  await page.locator('input[name="email"]').fill(official.email);
+  await page.locator('input[name="password"]').fill(official.password);
+  await Promise.all([page.waitForURL((url) => url.pathname === `${prefix}/quan-tri`), page.locator('form[action$="/dang-nhap/gui"] button[type="submit"]').click()]);
+}

@@ -1,0 +1,181 @@
+// The workspace's form handlers (route handlers under /quan-tri/...): each reads a plain HTML form,
+// forwards it to the API with the official's session cookie and the form's CSRF token (and the
+// browser's Origin, which the API checks), then redirects (303) to a page that shows the outcome
+// through a one-shot flash (lib/flash.ts). Login and logout relay the API's Set-Cookie as is.
+import {
+  callApi,
+  detailOf,
+  fieldErrorsOf,
+  SESSION_COOKIE,
+  WorkspaceApiUnavailable,
+  type ApiAnswer,
+  type ServicePointRecord,
+} from '../data/workspace';
+import { localePath, type Locale } from '../i18n/locale';
+import { messagesFor } from '../i18n/messages';
+import { flashCookies, type Flash } from '../lib/flash';
+
+const isHttps = (request: Request) => new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+
+function seeOther(location: string, setCookies: string[] = []): Response {
+  const headers = new Headers({ location, 'cache-control': 'no-store' });
+  for (const cookie of setCookies) headers.append('set-cookie', cookie);
+  return new Response(null, { status: 303, headers });
+}
+
+const withFlash = (request: Request, location: string, flash: Flash, setCookies: string[] = []) => seeOther(location, [...setCookies, ...flashCookies(flash, isHttps(request))]);
+
+function sessionOf(request: Request): string | null {
+  const header = request.headers.get('cookie') ?? '';
+  for (const part of header.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return value.join('=') || null;
+  }
+  return null;
+}
+
+async function formOf(request: Request): Promise<FormData | null> {
+  try {
+    return await request.formData();
+  } catch {
+    return null;
+  }
+}
+
+const text = (form: FormData | null, name: string): string => {
+  const value = form?.get(name);
+  return typeof value === 'string' ? value : '';
+};
+
+const forwarding = (request: Request) => ({ origin: request.headers.get('origin'), forwardedFor: request.headers.get('x-forwarded-for') });
+
+const unavailable = (locale: Locale) => {
+  const vi = messagesFor('vi').workspace.unavailable;
+  const en = messagesFor('en').workspace.unavailable;
+  return { vi, en, locale };
+};
+
+/** POST …/quan-tri/dang-nhap/gui: email and password to the API; the session cookie comes back. */
+export function loginHandler(locale: Locale) {
+  return async function POST(request: Request): Promise<Response> {
+    const form = await formOf(request);
+    const email = text(form, 'email').trim().slice(0, 254);
+    const loginPage = localePath(locale, '/quan-tri/dang-nhap');
+    let answer: ApiAnswer;
+    try {
+      answer = await callApi('/api/v1/auth/login', { method: 'POST', session: sessionOf(request), json: { email, password: text(form, 'password') }, ...forwarding(request) });
+    } catch (error) {
+      if (!(error instanceof WorkspaceApiUnavailable)) throw error;
+      const { vi, en } = unavailable(locale);
+      return withFlash(request, loginPage, { kind: 'login-failed', email, message: { vi, en } });
+    }
+    if (answer.status === 200) return seeOther(localePath(locale, '/quan-tri'), answer.setCookies);
+    const body = answer.body && !Array.isArray(answer.body) ? answer.body : {};
+    const retryAfter = answer.status === 429 ? Number(body['retryAfterSeconds'] ?? answer.headers.get('retry-after') ?? 0) || 1 : undefined;
+    const errors = answer.status === 400 ? fieldErrorsOf(answer.body) : [];
+    const message = errors.length > 0 ? { vi: errors.map((e) => e.message.vi).join(' '), en: errors.map((e) => e.message.en).join(' ') } : detailOf(answer.body);
+    return withFlash(request, loginPage, { kind: 'login-failed', email, message, ...(retryAfter ? { retryAfter } : {}) });
+  };
+}
+
+/** POST …/quan-tri/dang-xuat: ends the session at the API and clears the cookie. */
+export function logoutHandler(locale: Locale) {
+  return async function POST(request: Request): Promise<Response> {
+    const form = await formOf(request);
+    const session = sessionOf(request);
+    let setCookies: string[] = [];
+    if (session) {
+      try {
+        const answer = await callApi('/api/v1/auth/logout', { method: 'POST', session, csrfToken: text(form, '_csrf'), json: {}, ...forwarding(request) });
+        setCookies = answer.setCookies;
+      } catch (error) {
+        if (!(error instanceof WorkspaceApiUnavailable)) throw error;
+      }
+    }
+    // Cleared here too, whatever the API said: the browser forgets the session either way.
+    const cleared = `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${isHttps(request) ? '; Secure' : ''}`;
+    return withFlash(request, localePath(locale, '/quan-tri/dang-nhap'), { kind: 'logged-out' }, [...setCookies.filter((c) => !c.startsWith(`${SESSION_COOKIE}=`)), cleared]);
+  };
+}
+
+interface IdParams {
+  params: Promise<{ id: string }>;
+}
+
+/** The form's values, as typed (for the page to show them again). */
+const FORM_FIELDS = ['name', 'address', 'phone', 'email', 'openingHours', 'accessibilityNotes'] as const;
+
+/** The edit: the fields whose value differs from the one the form started from (`orig.<field>`). */
+function changedValues(form: FormData | null, values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([name, value]) => form?.get(`orig.${name}`) !== value));
+}
+
+function patchOf(changed: Record<string, string>, baseVersion: number): Record<string, unknown> {
+  const patch: Record<string, unknown> = { baseVersion };
+  for (const [name, value] of Object.entries(changed)) patch[name] = (name === 'phone' || name === 'email') && value.trim() === '' ? null : value;
+  return patch;
+}
+
+/** What a write's answer means for the official: the page to go to and what it shows. */
+function afterWrite(
+  request: Request,
+  locale: Locale,
+  id: string,
+  answer: ApiAnswer,
+  written: { values: Record<string, string>; changed: Record<string, string>; baseVersion: number; confirm: boolean },
+): Response {
+  const { values, changed, baseVersion, confirm } = written;
+  const page = localePath(locale, `/quan-tri/diem-phuc-vu/${id}`);
+  if (answer.status === 200) {
+    const record = answer.body as unknown as ServicePointRecord;
+    return withFlash(request, page, confirm ? { kind: 'confirmed', id } : { kind: 'saved', id, changed: record.version !== baseVersion });
+  }
+  if (answer.status === 401) return withFlash(request, localePath(locale, '/quan-tri/dang-nhap'), { kind: 'session-ended' });
+  // Outside the official's wards (or gone): the page answers 404.
+  if (answer.status === 404) return seeOther(page);
+  // Only what this official changed is carried over: the rest shows the current values.
+  if (answer.status === 409) return withFlash(request, page, { kind: 'conflict', id, values: changed });
+  if (answer.status === 400 || answer.status === 403 || answer.status === 413 || answer.status === 415) {
+    return withFlash(request, page, { kind: 'invalid', id, values, errors: fieldErrorsOf(answer.body) });
+  }
+  throw new WorkspaceApiUnavailable(`service point ${id}`, `HTTP ${answer.status}`);
+}
+
+async function write(request: Request, locale: Locale, id: string, confirm: boolean): Promise<Response> {
+  const form = await formOf(request);
+  const values = confirm ? {} : Object.fromEntries(FORM_FIELDS.map((name) => [name, text(form, name)]));
+  const changed = changedValues(form, values);
+  const baseVersion = Number(text(form, 'baseVersion'));
+  const session = sessionOf(request);
+  if (!session) return withFlash(request, localePath(locale, '/quan-tri/dang-nhap'), { kind: 'session-ended' });
+  const path = `/api/v1/workspace/service-points/${encodeURIComponent(id)}${confirm ? '/confirm' : ''}`;
+  let answer: ApiAnswer;
+  try {
+    answer = await callApi(path, {
+      method: confirm ? 'POST' : 'PATCH',
+      session,
+      csrfToken: text(form, '_csrf'),
+      json: confirm ? { baseVersion } : patchOf(changed, baseVersion),
+      ...forwarding(request),
+    });
+  } catch (error) {
+    if (!(error instanceof WorkspaceApiUnavailable)) throw error;
+    const { vi, en } = unavailable(locale);
+    return withFlash(request, localePath(locale, `/quan-tri/diem-phuc-vu/${id}`), { kind: 'invalid', id, values, errors: [{ field: '', message: { vi, en } }] });
+  }
+  return afterWrite(request, locale, id, answer, { values, changed, baseVersion, confirm });
+}
+
+/** POST …/quan-tri/diem-phuc-vu/{id}/luu: the edit form. */
+export function saveServicePointHandler(locale: Locale) {
+  return async function POST(request: Request, { params }: IdParams): Promise<Response> {
+    return write(request, locale, (await params).id, false);
+  };
+}
+
+/** POST …/quan-tri/diem-phuc-vu/{id}/xac-nhan: "still correct". */
+export function confirmServicePointHandler(locale: Locale) {
+  return async function POST(request: Request, { params }: IdParams): Promise<Response> {
+    return write(request, locale, (await params).id, true);
+  };
+}

@@ -1,0 +1,113 @@
+// The officials' workspace pages (/quan-tri, /en/quan-tri), for both languages. Rendered per request
+// with the official's session (no caching: the route files say force-dynamic) and never indexed.
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import {
+  currentSession,
+  itemsOf,
+  workspaceRead,
+  type AuditEntry,
+  type MyPlate,
+  type MyServicePoint,
+  type Read,
+  type ServicePointRecord,
+  type Session,
+} from '../data/workspace';
+import { localePath, type Locale } from '../i18n/locale';
+import { messagesFor } from '../i18n/messages';
+import { decodeFlash, FLASH_HEADER, type Flash } from '../lib/flash';
+import { HistoryView, LoginView, PlateListView, ServicePointEditView, ServicePointListView, WorkspaceNotFoundView } from '../views/workspace-views';
+import type { RouteProps } from './route-params';
+
+const NOINDEX = { index: false, follow: false } as const;
+const meta = (title: string): Metadata => ({ title, robots: NOINDEX });
+
+async function flash(): Promise<Flash | null> {
+  return decodeFlash((await headers()).get(FLASH_HEADER));
+}
+
+/** The session, or a redirect to the login page. */
+async function requireSession(locale: Locale): Promise<Session> {
+  const session = await currentSession();
+  if (!session) redirect(localePath(locale, '/quan-tri/dang-nhap'));
+  return session;
+}
+
+/** A read's data; 401 goes to the login page, 404 renders the workspace's not-found view. */
+function unwrap<T>(locale: Locale, read: Read<T>): T | null {
+  if (read.kind === 'unauthenticated') redirect(localePath(locale, '/quan-tri/dang-nhap'));
+  return read.kind === 'ok' ? read.data : null;
+}
+
+export function workspaceLoginRoute(locale: Locale) {
+  return {
+    metadata: meta(messagesFor(locale).workspace.login.title),
+    async Page() {
+      const shown = await flash();
+      // Already signed in: straight to the list (unless the page shows why the last attempt failed).
+      if (!shown && (await currentSession())) redirect(localePath(locale, '/quan-tri'));
+      return <LoginView locale={locale} flash={shown} />;
+    },
+  };
+}
+
+export function workspaceHomeRoute(locale: Locale) {
+  return {
+    metadata: meta(messagesFor(locale).workspace.list.title),
+    async Page() {
+      const session = await requireSession(locale);
+      const points = unwrap(locale, await workspaceRead<MyServicePoint[]>('/api/v1/workspace/service-points'));
+      return <ServicePointListView locale={locale} session={session} points={itemsOf<MyServicePoint>(points)} />;
+    },
+  };
+}
+
+export function workspacePlatesRoute(locale: Locale) {
+  return {
+    metadata: meta(messagesFor(locale).workspace.plateList.title),
+    async Page() {
+      const session = await requireSession(locale);
+      const plates = unwrap(locale, await workspaceRead<MyPlate[]>('/api/v1/workspace/plates'));
+      return <PlateListView locale={locale} session={session} plates={itemsOf<MyPlate>(plates)} />;
+    },
+  };
+}
+
+export function servicePointEditRoute(locale: Locale) {
+  return {
+    metadata: meta(messagesFor(locale).workspace.edit.title('').replace(/:\s*$/, '')),
+    async Page({ params }: RouteProps<{ id: string }>) {
+      const { id } = await params;
+      const session = await requireSession(locale);
+      const record = unwrap(locale, await workspaceRead<ServicePointRecord>(`/api/v1/workspace/service-points/${encodeURIComponent(id)}`));
+      if (!record) return <WorkspaceNotFoundView locale={locale} session={session} />;
+      return <ServicePointEditView locale={locale} session={session} record={record} flash={await flash()} />;
+    },
+  };
+}
+
+export function servicePointHistoryRoute(locale: Locale) {
+  return {
+    metadata: meta(messagesFor(locale).workspace.edit.history),
+    async Page({ params }: RouteProps<{ id: string }>) {
+      const { id } = await params;
+      const session = await requireSession(locale);
+      const path = `/api/v1/workspace/service-points/${encodeURIComponent(id)}`;
+      const record = unwrap(locale, await workspaceRead<ServicePointRecord>(path));
+      const entries = record ? unwrap(locale, await workspaceRead<AuditEntry[]>(`/api/v1/workspace/history/service_point/${encodeURIComponent(id)}`)) : null;
+      if (!record || !entries) return <WorkspaceNotFoundView locale={locale} session={session} />;
+      return <HistoryView locale={locale} session={session} record={record} entries={itemsOf<AuditEntry>(entries)} />;
+    },
+  };
+}
+
+/** The 404 the proxy rewrites records outside the official's wards to (status 404 set by the proxy). */
+export function workspaceNotFoundRoute(locale: Locale) {
+  return {
+    metadata: meta(messagesFor(locale).workspace.notFound.title),
+    async Page() {
+      return <WorkspaceNotFoundView locale={locale} session={await currentSession()} />;
+    },
+  };
+}
