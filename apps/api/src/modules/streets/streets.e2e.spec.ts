@@ -189,7 +189,7 @@ describe.each(TEST_ENGINES)('GET /api/v1/streets/{slug} on %s', (engine) => {
       provenance: { licence: 'CC BY-SA 4.0', attribution: expect.stringContaining('Wikipedia contributors') },
     });
 
-    expect(street.plates.map((p) => p.code).sort()).toEqual(['TB-7R8MW', 'TB-7ZG3U']);
+    expect(street.plates.map((p) => p.code).sort()).toEqual(['TB-7R8MR', 'TB-7ZG3P']);
     for (const plate of street.plates) expect(plate).toMatchObject({ status: 'active', provenance: { licence: 'demo', demo: ['*'] } });
 
     // Demo values are named, so the page can label them.
