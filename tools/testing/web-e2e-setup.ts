@@ -24,13 +24,17 @@ declare global {
 
 /**
  * One ward editor per ward that has a service point in the demo city (editor-<code>@e2e.example.org),
- * with a fresh random password per run: the workspace tests sign in as the editor of a street's home
+ * and an administrator (admin@e2e.example.org), with fresh random passwords per run: the workspace tests sign in as the editor of a street's home
  * ward and as the editor of another ward.
  */
 function e2eOfficials(): StackOfficial[] {
   const { records } = JSON.parse(readFileSync(join(REPO_ROOT, 'data/service-points.json'), 'utf8')) as { records: Array<{ wardCode: string | null }> };
   const wards = [...new Set(records.map((r) => r.wardCode).filter((code): code is string => code !== null))];
-  return wards.map((code) => ({ email: `editor-${code}@e2e.example.org`, password: `e2e-${randomBytes(12).toString('hex')}`, role: 'ward_editor', wards: [code] }));
+  const password = () => `e2e-${randomBytes(12).toString('hex')}`;
+  return [
+    ...wards.map((code): StackOfficial => ({ email: `editor-${code}@e2e.example.org`, password: password(), role: 'ward_editor', wards: [code] })),
+    { email: 'admin@e2e.example.org', password: password(), role: 'admin' },
+  ];
 }
 
 export default async function webE2eSetup(): Promise<void> {

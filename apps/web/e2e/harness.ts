@@ -257,6 +257,13 @@ export function editorOfWard(code: string): E2eOfficial {
   return official;
 }
 
+/** The administrator of this run. */
+export function e2eAdmin(): E2eOfficial {
+  const official = e2eOfficials().find((o) => o.role === 'admin');
+  if (!official) throw new Error('no e2e admin');
+  return official;
+}
+
 /** A ward editor of another ward than this one. */
 export function editorOfAnotherWard(code: string): E2eOfficial {
   const official = e2eOfficials().find((o) => o.role === 'ward_editor' && !o.wards?.includes(code));

@@ -5,6 +5,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import {
   axe,
+  e2eAdmin,
   editorOfAnotherWard,
   editorOfWard,
   formatViolations,
@@ -228,4 +229,39 @@ describe('workspace editing (JavaScript off)', () => {
     await page.goto('/quan-tri');
     expect(new URL(page.url()).pathname).toBe('/quan-tri/dang-nhap');
   });
+});
+
+describe('workspace plates and QR batches (JavaScript off)', () => {
+  it('the plates page lists the ward’s plates with status and 30-day scans', async () => {
+    const { editor } = cast();
+    const page = await noScriptPage();
+    await signInToWorkspace(page, editor);
+    await page.goto('/quan-tri/bien');
+    const row = page.locator(`tr[data-plate="${session.city.plateCode}"]`);
+    expect(await row.count()).toBe(1);
+    expect(await visibleText(page, `tr[data-plate="${session.city.plateCode}"]`)).toContain('đang dùng');
+    // No QR batch link for a ward editor, and the launcher says why.
+    expect(await page.locator('a[href="/quan-tri/lo-qr"]').count()).toBe(0);
+    await page.goto('/quan-tri/lo-qr');
+    expect(await visibleText(page, 'main')).toContain('Chỉ quản trị viên');
+  });
+
+  it('an admin starts a QR batch; the status page refreshes itself until the ZIP can be downloaded', async () => {
+    const page = await noScriptPage();
+    await signInToWorkspace(page, e2eAdmin());
+    await page.goto('/quan-tri/lo-qr');
+    await page.locator('input[name="scope"][value="streets"]').check();
+    await page.locator('input[name="slugs"]').fill(session.city.street.slug);
+    await page.locator('input[name="formats"][value="png"]').uncheck();
+    await page.locator('input[name="formats"][value="pdf"]').uncheck();
+    await Promise.all([page.waitForURL(/\/quan-tri\/lo-qr\/[0-9a-f-]{36}$/), page.locator('form[action$="/lo-qr/tao"] button[type="submit"]').click()]);
+    // The meta refresh reloads the page (no script involved) until the batch is finished.
+    const download = page.locator('a.download');
+    await download.waitFor({ state: 'attached', timeout: 40_000 });
+    expect(await page.locator('meta[http-equiv="refresh"]').count()).toBe(0);
+    const href = await download.getAttribute('href');
+    const zip = await page.request.get(href!);
+    expect(zip.status()).toBe(200);
+    expect((await zip.body()).subarray(0, 2).toString('latin1')).toBe('PK');
+  }, 60_000);
 });

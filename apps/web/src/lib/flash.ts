@@ -19,7 +19,8 @@ export type Flash =
   | { kind: 'saved'; id: string; changed: boolean }
   | { kind: 'confirmed'; id: string }
   | { kind: 'invalid'; id: string; values: Record<string, string>; errors: Array<{ field: string; message: { vi: string; en: string } }> }
-  | { kind: 'conflict'; id: string; values: Record<string, string> };
+  | { kind: 'conflict'; id: string; values: Record<string, string> }
+  | { kind: 'batch-invalid'; values: Record<string, string>; errors: Array<{ field: string; message: { vi: string; en: string } }> };
 
 /** The flash's cookies, names `pho_so_flash_0`…: Set-Cookie values (the rest of the old chunks cleared). */
 export function flashCookies(flash: Flash, secure: boolean): string[] {

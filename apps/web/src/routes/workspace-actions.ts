@@ -11,6 +11,7 @@ import {
   type ApiAnswer,
   type ServicePointRecord,
 } from '../data/workspace';
+import { webConfig } from '../config';
 import { localePath, type Locale } from '../i18n/locale';
 import { messagesFor } from '../i18n/messages';
 import { flashCookies, type Flash } from '../lib/flash';
@@ -177,5 +178,64 @@ export function saveServicePointHandler(locale: Locale) {
 export function confirmServicePointHandler(locale: Locale) {
   return async function POST(request: Request, { params }: IdParams): Promise<Response> {
     return write(request, locale, (await params).id, true);
+  };
+}
+
+/** POST …/quan-tri/lo-qr/tao: starts a QR batch (admin session), then shows its progress page. */
+export function createQrBatchHandler(locale: Locale) {
+  return async function POST(request: Request): Promise<Response> {
+    const form = await formOf(request);
+    const formPage = localePath(locale, '/quan-tri/lo-qr');
+    const session = sessionOf(request);
+    if (!session) return withFlash(request, localePath(locale, '/quan-tri/dang-nhap'), { kind: 'session-ended' });
+    const kind = text(form, 'scope');
+    const formats = (form?.getAll('formats') ?? []).filter((f): f is string => typeof f === 'string');
+    const values = { scope: kind, slugs: text(form, 'slugs'), wardCode: text(form, 'wardCode').trim(), designVersion: text(form, 'designVersion'), formats: formats.join(',') };
+    const slugs = values.slugs
+      .split(/[\s,]+/)
+      .map((slug) => slug.trim().toLowerCase())
+      .filter(Boolean);
+    const scope = kind === 'ward' ? { kind, wardCode: values.wardCode } : kind === 'streets' ? { kind, slugs } : { kind };
+    let answer: ApiAnswer;
+    try {
+      answer = await callApi('/api/v1/admin/qr-batches', {
+        method: 'POST',
+        session,
+        csrfToken: text(form, '_csrf'),
+        json: { scope, designVersion: Number(values.designVersion), formats },
+        ...forwarding(request),
+      });
+    } catch (error) {
+      if (!(error instanceof WorkspaceApiUnavailable)) throw error;
+      const { vi, en } = unavailable(locale);
+      return withFlash(request, formPage, { kind: 'batch-invalid', values, errors: [{ field: '', message: { vi, en } }] });
+    }
+    if (answer.status === 401) return withFlash(request, localePath(locale, '/quan-tri/dang-nhap'), { kind: 'session-ended' });
+    const id = answer.body && !Array.isArray(answer.body) ? answer.body['id'] : undefined;
+    if ((answer.status === 200 || answer.status === 201 || answer.status === 202) && typeof id === 'string') return seeOther(localePath(locale, `/quan-tri/lo-qr/${id}`));
+    return withFlash(request, formPage, { kind: 'batch-invalid', values, errors: fieldErrorsOf(answer.body) });
+  };
+}
+
+/** GET …/quan-tri/lo-qr/{id}/tai-ve: the batch's ZIP, streamed from the API with the admin's session. */
+export function downloadQrBatchHandler(_locale: Locale) {
+  return async function GET(request: Request, { params }: IdParams): Promise<Response> {
+    const { id } = await params;
+    const session = sessionOf(request);
+    let upstream: Response;
+    try {
+      upstream = await fetch(`${webConfig().apiInternalUrl}/api/v1/admin/qr-batches/${encodeURIComponent(id)}/bundle.zip`, {
+        headers: session ? { cookie: `${SESSION_COOKIE}=${session}` } : {},
+        cache: 'no-store',
+      });
+    } catch {
+      return new Response('API unavailable', { status: 502, headers: { 'cache-control': 'no-store' } });
+    }
+    const headers = new Headers({ 'cache-control': 'no-store' });
+    for (const name of ['content-type', 'content-disposition', 'content-length']) {
+      const value = upstream.headers.get(name);
+      if (value) headers.set(name, value);
+    }
+    return new Response(upstream.body, { status: upstream.status, headers });
   };
 }

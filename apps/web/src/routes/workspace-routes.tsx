@@ -17,7 +17,18 @@ import {
 import { localePath, type Locale } from '../i18n/locale';
 import { messagesFor } from '../i18n/messages';
 import { decodeFlash, FLASH_HEADER, type Flash } from '../lib/flash';
-import { HistoryView, LoginView, PlateListView, ServicePointEditView, ServicePointListView, WorkspaceNotFoundView } from '../views/workspace-views';
+import { callApi, sessionCookie } from '../data/workspace';
+import {
+  HistoryView,
+  LoginView,
+  PlateListView,
+  QrBatchFormView,
+  QrBatchStatusView,
+  ServicePointEditView,
+  ServicePointListView,
+  WorkspaceNotFoundView,
+  type QrBatchView,
+} from '../views/workspace-views';
 import type { RouteProps } from './route-params';
 
 const NOINDEX = { index: false, follow: false } as const;
@@ -108,6 +119,33 @@ export function workspaceNotFoundRoute(locale: Locale) {
     metadata: meta(messagesFor(locale).workspace.notFound.title),
     async Page() {
       return <WorkspaceNotFoundView locale={locale} session={await currentSession()} />;
+    },
+  };
+}
+
+/** The QR batch launcher (admins; a ward editor is told so). */
+export function qrBatchFormRoute(locale: Locale) {
+  return {
+    metadata: meta(messagesFor(locale).workspace.qrBatches.title),
+    async Page() {
+      const session = await requireSession(locale);
+      return <QrBatchFormView locale={locale} session={session} flash={await flash()} />;
+    },
+  };
+}
+
+/** A batch's progress; reloads itself (meta refresh) while it runs, then offers the ZIP. */
+export function qrBatchStatusRoute(locale: Locale) {
+  return {
+    metadata: meta(messagesFor(locale).workspace.qrBatches.statusTitle),
+    async Page({ params }: RouteProps<{ id: string }>) {
+      const { id } = await params;
+      const session = await requireSession(locale);
+      if (session.official.role !== 'admin') return <QrBatchFormView locale={locale} session={session} flash={null} />;
+      const answer = await callApi(`/api/v1/admin/qr-batches/${encodeURIComponent(id)}`, { session: await sessionCookie() });
+      if (answer.status === 401) redirect(localePath(locale, '/quan-tri/dang-nhap'));
+      if (answer.status !== 200) return <WorkspaceNotFoundView locale={locale} session={session} />;
+      return <QrBatchStatusView locale={locale} session={session} batch={answer.body as unknown as QrBatchView} />;
     },
   };
 }

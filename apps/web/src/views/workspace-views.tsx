@@ -362,3 +362,124 @@ export function WorkspaceNotFoundView({ locale, session }: { locale: Locale; ses
     </WorkspaceShell>
   );
 }
+
+export function QrBatchFormView({ locale, session, flash }: { locale: Locale; session: Session; flash: Flash | null }) {
+  const q = messagesFor(locale).workspace.qrBatches;
+  const failed = flash?.kind === 'batch-invalid' ? flash : null;
+  const values: Record<string, string> = failed?.values ?? {};
+  const scope = values['scope'] ?? 'streets';
+  const formats = (values['formats'] ?? 'svg,png,pdf').split(',');
+  if (session.official.role !== 'admin') {
+    return (
+      <WorkspaceShell locale={locale} path="/quan-tri/lo-qr" session={session}>
+        <h1>{q.title}</h1>
+        <p className="result-bad">{q.adminOnly}</p>
+      </WorkspaceShell>
+    );
+  }
+  return (
+    <WorkspaceShell locale={locale} path="/quan-tri/lo-qr" session={session}>
+      <h1>{q.title}</h1>
+      <p>{q.lead}</p>
+      {failed ? (
+        <div className="result-bad" role="alert" id="batch-errors">
+          <p>
+            <strong>{q.errorsTitle}</strong>
+          </p>
+          <ul>
+            {failed.errors.map((error, i) => (
+              <li key={i}>
+                {error.field ? `${error.field}: ` : null}
+                {say(locale, error.message)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <form method="post" action={localePath(locale, '/quan-tri/lo-qr/tao')} className="stacked">
+        <CsrfField token={session.csrfToken} />
+        <fieldset>
+          <legend>{q.scope}</legend>
+          {(['streets', 'ward', 'changed', 'all'] as const).map((kind) => (
+            <label key={kind} className="choice">
+              <input type="radio" name="scope" value={kind} defaultChecked={scope === kind} /> {q.scopes[kind]}
+            </label>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="b-slugs">{q.slugs}</label>
+          <input id="b-slugs" name="slugs" type="text" defaultValue={values['slugs'] ?? ''} maxLength={20000} spellCheck={false} />
+        </div>
+        <div className="field">
+          <label htmlFor="b-ward">{q.wardCode}</label>
+          <input id="b-ward" name="wardCode" type="text" inputMode="numeric" defaultValue={values['wardCode'] ?? ''} maxLength={5} />
+        </div>
+        <div className="field">
+          <label htmlFor="b-design">{q.designVersion}</label>
+          <input id="b-design" name="designVersion" type="number" min={1} max={10000} defaultValue={values['designVersion'] ?? '1'} />
+        </div>
+        <fieldset>
+          <legend>{q.formats}</legend>
+          {(['svg', 'png', 'pdf'] as const).map((format) => (
+            <label key={format} className="choice">
+              <input type="checkbox" name="formats" value={format} defaultChecked={formats.includes(format)} /> {format.toUpperCase()}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit">{q.submit}</button>
+      </form>
+    </WorkspaceShell>
+  );
+}
+
+export interface QrBatchView {
+  id: string;
+  status: string;
+  total: number;
+  done: number;
+  failed: number;
+  failures: Array<{ code: string; format: string; reason: string }>;
+  bundleUrl: string | null;
+}
+
+export function QrBatchStatusView({ locale, session, batch }: { locale: Locale; session: Session; batch: QrBatchView }) {
+  const q = messagesFor(locale).workspace.qrBatches;
+  const running = batch.status === 'queued' || batch.status === 'running';
+  const finished = batch.status === 'done' || batch.status === 'failed';
+  return (
+    <WorkspaceShell locale={locale} path={`/quan-tri/lo-qr/${batch.id}`} session={session}>
+      {/* The progress bar of a page without JavaScript: it reloads itself while the batch runs. */}
+      {running ? <meta httpEquiv="refresh" content="2" /> : null}
+      <h1>{q.statusTitle}</h1>
+      <p data-batch-status={batch.status}>
+        <strong>{q.statuses[batch.status] ?? batch.status}</strong> · {q.progress(batch.done, batch.total, batch.failed)}
+      </p>
+      <progress max={Math.max(batch.total, 1)} value={batch.done + batch.failed} aria-label={q.statusTitle}>
+        {q.progress(batch.done, batch.total, batch.failed)}
+      </progress>
+      {running ? <p className="small muted">{q.refreshing}</p> : null}
+      {finished && batch.bundleUrl ? (
+        <p>
+          <a href={localePath(locale, `/quan-tri/lo-qr/${batch.id}/tai-ve`)} className="download">
+            {q.download}
+          </a>
+        </p>
+      ) : null}
+      {batch.failures.length > 0 ? (
+        <>
+          <h2>{q.failures}</h2>
+          <ul>
+            {batch.failures.map((f, i) => (
+              <li key={i}>
+                <span className="plate-code">{f.code}</span> ({f.format}): {f.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <p>
+        <a href={localePath(locale, '/quan-tri/lo-qr')}>{q.another}</a>
+      </p>
+    </WorkspaceShell>
+  );
+}
