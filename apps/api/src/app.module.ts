@@ -11,6 +11,7 @@ import { QrBatchesModule } from './modules/qr-batches/qr-batches.module';
 import { JobsModule } from './jobs/jobs.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { WorkspaceModule } from './modules/workspace/workspace.module';
+import { AccountsModule } from './modules/accounts/accounts.module';
 
 @Module({})
 export class AppModule {
@@ -31,6 +32,7 @@ export class AppModule {
         JobsModule,
         QrBatchesModule,
         WorkspaceModule,
+        AccountsModule,
       ],
     };
   }

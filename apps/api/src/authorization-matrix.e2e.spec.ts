@@ -117,6 +117,12 @@ const RESOLVERS: Record<string, Resolver> = {
     // Body {}: an admin reaches validation (400), so the matrix starts no batch.
     resolve: async () => ({ params: { id: '00000000-0000-4000-8000-000000000000' }, body: {} }),
   },
+  'admin/accounts': {
+    scope: 'admin',
+    params: ['id'],
+    // Ward editor A's own account with body {}: an admin reaches validation (400), so the matrix changes no account.
+    resolve: async () => ({ params: { id: editorA.official.id }, body: {} }),
+  },
 };
 
 const resourceOf = (path: string) => path.replace(/^\/api\/v1\//, '').split('/{')[0]!.split('/').slice(0, 2).join('/');

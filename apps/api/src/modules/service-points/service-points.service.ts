@@ -152,6 +152,7 @@ export class ServicePointsService {
         ...openingState(point, at),
         directions: directionsLinks(from, location),
         provenance: point.provenance,
+        lastConfirmedAt: point.lastConfirmedAt ? new Date(point.lastConfirmedAt).toISOString() : null,
       });
     }
     return {

@@ -148,6 +148,8 @@ export const nearbyServicePointSchema = openingStateSchema.extend({
   walkingMinutes: z.number().int(),
   directions: directionsSchema,
   provenance: provenanceOutSchema.describe('`demo` lists made-up fields (name, address, point, hours...) the page labels as sample data'),
+  /** When an official last confirmed the record ("still correct"), ISO 8601 UTC; null when never. Optional for older answers. */
+  lastConfirmedAt: z.string().nullable().optional().describe('When an official last confirmed this record (ISO 8601), or null'),
 });
 export type NearbyServicePoint = z.infer<typeof nearbyServicePointSchema>;
 
