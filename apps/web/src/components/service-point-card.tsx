@@ -2,6 +2,7 @@ import type { NearbyServicePoint } from '@pho-so/shared/contracts';
 import { localePath, type Locale } from '../i18n/locale';
 import { messagesFor } from '../i18n/messages';
 import { formatDistance, telHref } from '../view-model/format';
+import { lastConfirmedDay } from '../view-model/last-confirmed';
 import { DemoBadge } from './demo-notice';
 import { OpeningBadge } from './opening-badge';
 
@@ -40,6 +41,9 @@ export function ServicePointCard({ locale, point, number }: { locale: Locale; po
           t.noPhone
         )}
       </p>
+      {point.lastConfirmedAt && lastConfirmedDay(point.lastConfirmedAt, locale) ? (
+        <p className="small muted last-confirmed">{t.lastConfirmedOn(lastConfirmedDay(point.lastConfirmedAt, locale)!)}</p>
+      ) : null}
       <p className="actions">
         <a href={point.directions.openStreetMap} rel="noopener">
           {t.directions}

@@ -38,6 +38,7 @@ export function WorkspaceShell({ locale, path, session, children }: WorkspaceShe
                 <a href={localePath(locale, '/quan-tri')}>{w.myServicePoints}</a>
                 <a href={localePath(locale, '/quan-tri/bien')}>{w.plates}</a>
                 {session.official.role === 'admin' ? <a href={localePath(locale, '/quan-tri/lo-qr')}>{w.qrBatches.nav}</a> : null}
+                {session.official.role === 'admin' ? <a href={localePath(locale, '/quan-tri/tai-khoan')}>{t.accounts.nav}</a> : null}
               </>
             ) : null}
             <a href={localePath(other, path)} hrefLang={other} lang={other} title={t.nav.switchLanguageLabel}>

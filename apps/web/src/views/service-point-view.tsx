@@ -9,6 +9,7 @@ import { localePath, type Locale } from '../i18n/locale';
 import { messagesFor } from '../i18n/messages';
 import { formatIsoDate, formatIsoDateWithWeekday, formatVietnamDateTime, telHref } from '../view-model/format';
 import { servicePointDetailJsonLd } from '../view-model/json-ld';
+import { lastConfirmedDay } from '../view-model/last-confirmed';
 import { intervalsText, readableWeekSchedule } from '../view-model/opening';
 import { openStreetMapUrl } from '../view-model/street-map';
 
@@ -130,8 +131,8 @@ export function ServicePointView({ locale, point }: { locale: Locale; point: Ser
       )}
 
       <p className="small muted">
-        {point.lastConfirmed.at
-          ? `${t.lastConfirmed}: ${formatVietnamDateTime(point.lastConfirmed.at, locale)}${point.lastConfirmed.by ? ` (${point.lastConfirmed.by})` : ''}`
+        {point.lastConfirmed.at && lastConfirmedDay(point.lastConfirmed.at, locale)
+          ? `${t.lastConfirmedOn(lastConfirmedDay(point.lastConfirmed.at, locale)!)}${point.lastConfirmed.by ? ` (${point.lastConfirmed.by})` : ''}`
           : t.neverConfirmed}
       </p>
       <JsonLd data={servicePointDetailJsonLd(point, `${webConfig().publicBaseUrl}${localePath(locale, path)}`, week)} />
