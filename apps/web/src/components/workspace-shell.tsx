@@ -37,6 +37,8 @@ export function WorkspaceShell({ locale, path, session, children }: WorkspaceShe
               <>
                 <a href={localePath(locale, '/quan-tri')}>{w.myServicePoints}</a>
                 <a href={localePath(locale, '/quan-tri/bien')}>{w.plates}</a>
+                <a href={localePath(locale, '/quan-tri/duong')}>{w.editing.streets}</a>
+                <a href={localePath(locale, '/quan-tri/thu-tuc')}>{w.editing.notes}</a>
                 {session.official.role === 'admin' ? <a href={localePath(locale, '/quan-tri/lo-qr')}>{w.qrBatches.nav}</a> : null}
                 {session.official.role === 'admin' ? <a href={localePath(locale, '/quan-tri/tai-khoan')}>{t.accounts.nav}</a> : null}
               </>

@@ -99,7 +99,7 @@ export class WorkspaceApiUnavailable extends Error {
 }
 
 export interface ForwardOptions {
-  method?: 'GET' | 'POST' | 'PATCH';
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT';
   /** The session cookie's value (null: none). */
   session: string | null;
   csrfToken?: string;

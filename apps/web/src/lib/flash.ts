@@ -20,6 +20,7 @@ export type Flash =
   | { kind: 'confirmed'; id: string }
   | { kind: 'invalid'; id: string; values: Record<string, string>; errors: Array<{ field: string; message: { vi: string; en: string } }> }
   | { kind: 'conflict'; id: string; values: Record<string, string> }
+  | { kind: 'picked'; id: string; values: Record<string, string> }
   | { kind: 'batch-invalid'; values: Record<string, string>; errors: Array<{ field: string; message: { vi: string; en: string } }> };
 
 /** The flash's cookies, names `pho_so_flash_0`…: Set-Cookie values (the rest of the old chunks cleared). */

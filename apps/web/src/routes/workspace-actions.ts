@@ -15,18 +15,19 @@ import { webConfig } from '../config';
 import { localePath, type Locale } from '../i18n/locale';
 import { messagesFor } from '../i18n/messages';
 import { flashCookies, type Flash } from '../lib/flash';
+import { frameFromFields, pickedPoint } from '../view-model/pick-map';
 
 const isHttps = (request: Request) => new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
 
-function seeOther(location: string, setCookies: string[] = []): Response {
+export function seeOther(location: string, setCookies: string[] = []): Response {
   const headers = new Headers({ location, 'cache-control': 'no-store' });
   for (const cookie of setCookies) headers.append('set-cookie', cookie);
   return new Response(null, { status: 303, headers });
 }
 
-const withFlash = (request: Request, location: string, flash: Flash, setCookies: string[] = []) => seeOther(location, [...setCookies, ...flashCookies(flash, isHttps(request))]);
+export const withFlash = (request: Request, location: string, flash: Flash, setCookies: string[] = []) => seeOther(location, [...setCookies, ...flashCookies(flash, isHttps(request))]);
 
-function sessionOf(request: Request): string | null {
+export function sessionOf(request: Request): string | null {
   const header = request.headers.get('cookie') ?? '';
   for (const part of header.split(';')) {
     const [name, ...value] = part.trim().split('=');
@@ -35,7 +36,7 @@ function sessionOf(request: Request): string | null {
   return null;
 }
 
-async function formOf(request: Request): Promise<FormData | null> {
+export async function formOf(request: Request): Promise<FormData | null> {
   try {
     return await request.formData();
   } catch {
@@ -43,14 +44,14 @@ async function formOf(request: Request): Promise<FormData | null> {
   }
 }
 
-const text = (form: FormData | null, name: string): string => {
+export const text = (form: FormData | null, name: string): string => {
   const value = form?.get(name);
   return typeof value === 'string' ? value : '';
 };
 
-const forwarding = (request: Request) => ({ origin: request.headers.get('origin'), forwardedFor: request.headers.get('x-forwarded-for') });
+export const forwarding = (request: Request) => ({ origin: request.headers.get('origin'), forwardedFor: request.headers.get('x-forwarded-for') });
 
-const unavailable = (locale: Locale) => {
+export const unavailable = (locale: Locale) => {
   const vi = messagesFor('vi').workspace.unavailable;
   const en = messagesFor('en').workspace.unavailable;
   return { vi, en, locale };
@@ -104,16 +105,51 @@ interface IdParams {
 }
 
 /** The form's values, as typed (for the page to show them again). */
-const FORM_FIELDS = ['name', 'address', 'phone', 'email', 'openingHours', 'accessibilityNotes'] as const;
+const FORM_FIELDS = ['name', 'address', 'phone', 'email', 'openingHours', 'accessibilityNotes', 'lat', 'lng', 'proceduresNotAccepted'] as const;
+const NEW_CLOSURE = ['newClosure.from', 'newClosure.to', 'newClosure.reason'] as const;
+
+/** The closures the form sends: the list it showed, minus the ones ticked for removal, plus the new one. */
+function closuresOf(form: FormData | null): { json: string; shown: string; added: boolean } {
+  let list: Array<{ from: string; to: string; reason: string }> = [];
+  try {
+    const parsed = JSON.parse(text(form, 'closures') || '[]') as unknown;
+    if (Array.isArray(parsed)) list = parsed as typeof list;
+  } catch {
+    list = [];
+  }
+  const removed = new Set((form?.getAll('removeClosure') ?? []).map(String));
+  list = list.filter((_, i) => !removed.has(String(i)));
+  const shown = JSON.stringify(list);
+  const [from, to, reason] = NEW_CLOSURE.map((name) => text(form, name).trim());
+  const added = Boolean(from || to || reason);
+  if (added) list.push({ from: from!, to: to!, reason: reason! });
+  return { json: JSON.stringify(list), shown, added };
+}
+
+const codeLines = (value: string): string[] =>
+  value
+    .split(/[\r\n,;]+/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+/** A typed coordinate as a number when it reads as one (else as typed, for the API to say what is wrong). */
+const coordinate = (value: string): number | string => (value.trim() !== '' && Number.isFinite(Number(value.trim())) ? Number(value.trim()) : value);
 
 /** The edit: the fields whose value differs from the one the form started from (`orig.<field>`). */
 function changedValues(form: FormData | null, values: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).filter(([name, value]) => form?.get(`orig.${name}`) !== value));
+  const lines = (value: unknown) => (typeof value === 'string' ? value.replace(/\r\n/g, '\n') : value);
+  return Object.fromEntries(Object.entries(values).filter(([name, value]) => lines(form?.get(`orig.${name}`)) !== lines(value)));
 }
 
-function patchOf(changed: Record<string, string>, baseVersion: number): Record<string, unknown> {
+function patchOf(changed: Record<string, string>, baseVersion: number, values: Record<string, string> = {}): Record<string, unknown> {
   const patch: Record<string, unknown> = { baseVersion };
-  for (const [name, value] of Object.entries(changed)) patch[name] = (name === 'phone' || name === 'email') && value.trim() === '' ? null : value;
+  for (const [name, value] of Object.entries(changed)) {
+    if (name === 'lat' || name === 'lng') patch['location'] = { lat: coordinate(values['lat'] ?? ''), lng: coordinate(values['lng'] ?? '') };
+    else if (name === 'closures') patch['closures'] = JSON.parse(value) as unknown;
+    else if (name === 'proceduresNotAccepted') patch['proceduresNotAccepted'] = codeLines(value);
+    else if (NEW_CLOSURE.includes(name as (typeof NEW_CLOSURE)[number])) continue;
+    else patch[name] = (name === 'phone' || name === 'email') && value.trim() === '' ? null : value;
+  }
   return patch;
 }
 
@@ -144,11 +180,27 @@ function afterWrite(
 
 async function write(request: Request, locale: Locale, id: string, confirm: boolean): Promise<Response> {
   const form = await formOf(request);
-  const values = confirm ? {} : Object.fromEntries(FORM_FIELDS.map((name) => [name, text(form, name)]));
+  const values: Record<string, string> = confirm ? {} : Object.fromEntries(FORM_FIELDS.map((name) => [name, text(form, name)]));
+  const closures = !confirm && form?.has('closures') ? closuresOf(form) : null;
+  if (closures) values['closures'] = closures.json;
   const changed = changedValues(form, values);
+  // A refused form shows the list without the new closure, whose fields show again as typed.
+  if (closures?.added) {
+    values['closures'] = closures.shown;
+    for (const name of NEW_CLOSURE) values[name] = text(form, name);
+  }
   const baseVersion = Number(text(form, 'baseVersion'));
   const session = sessionOf(request);
   if (!session) return withFlash(request, localePath(locale, '/quan-tri/dang-nhap'), { kind: 'session-ended' });
+  // A click on the map: the form comes back with the picked coordinates (nothing saved yet).
+  const picked = confirm ? null : pickedPoint(frameFromFields(text(form, 'map.lat'), text(form, 'map.lng'), text(form, 'map.span')), text(form, 'pick.x'), text(form, 'pick.y'));
+  if (picked) {
+    return withFlash(request, localePath(locale, `/quan-tri/diem-phuc-vu/${id}`), {
+      kind: 'picked',
+      id,
+      values: { ...values, lat: String(picked.lat), lng: String(picked.lng), baseVersion: String(baseVersion) },
+    });
+  }
   const path = `/api/v1/workspace/service-points/${encodeURIComponent(id)}${confirm ? '/confirm' : ''}`;
   let answer: ApiAnswer;
   try {
@@ -156,7 +208,7 @@ async function write(request: Request, locale: Locale, id: string, confirm: bool
       method: confirm ? 'POST' : 'PATCH',
       session,
       csrfToken: text(form, '_csrf'),
-      json: confirm ? { baseVersion } : patchOf(changed, baseVersion),
+      json: confirm ? { baseVersion } : patchOf(changed, baseVersion, values),
       ...forwarding(request),
     });
   } catch (error) {

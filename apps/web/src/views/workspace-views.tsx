@@ -6,6 +6,7 @@ import { localePath, type Locale } from '../i18n/locale';
 import { messagesFor } from '../i18n/messages';
 import type { Flash } from '../lib/flash';
 import { formatVietnamDateTime } from '../view-model/format';
+import { OpeningPreview, parseClosures, PickMap, ServicePointExtraFields } from './workspace-editing-views';
 
 type Msg = { vi: string; en: string };
 const say = (locale: Locale, message: Msg) => message[locale] || message.vi || message.en;
@@ -113,6 +114,14 @@ export const recordValues = (record: ServicePointRecord): Record<EditField, stri
   accessibilityNotes: record.accessibilityNotes,
 });
 
+/** The fields of the form beyond EDIT_FIELDS (issue 6 editing): coordinates, closures, procedures not accepted. */
+export const extraRecordValues = (record: ServicePointRecord): Record<string, string> => ({
+  lat: String(record.location.lat),
+  lng: String(record.location.lng),
+  closures: JSON.stringify(record.closures.map(({ from, to, reason }) => ({ from, to, reason }))),
+  proceduresNotAccepted: record.proceduresNotAccepted.join('\n'),
+});
+
 interface EditViewProps {
   locale: Locale;
   session: Session;
@@ -123,8 +132,9 @@ interface EditViewProps {
 export function ServicePointEditView({ locale, session, record, flash }: EditViewProps) {
   const t = messagesFor(locale);
   const w = t.workspace;
-  const mine = flash && (flash.kind === 'invalid' || flash.kind === 'conflict') && flash.id === record.id ? flash : null;
-  const values: Record<string, string> = { ...recordValues(record), ...(mine?.values ?? {}) };
+  const mine = flash && (flash.kind === 'invalid' || flash.kind === 'conflict' || flash.kind === 'picked') && flash.id === record.id ? flash : null;
+  const extra = extraRecordValues(record);
+  const values: Record<string, string> = { ...recordValues(record), ...extra, ...(mine?.values ?? {}) };
   const errors: FieldError[] = mine?.kind === 'invalid' ? mine.errors : [];
   const errorsOf = (field: string) => errors.filter((e) => e.field === field || e.field.startsWith(`${field}.`));
   const labels: Record<EditField, string> = {
@@ -154,6 +164,7 @@ export function ServicePointEditView({ locale, session, record, flash }: EditVie
       </p>
       {flash?.kind === 'saved' && flash.id === record.id ? <StatusMessage text={flash.changed ? w.edit.saved : w.edit.unchanged} /> : null}
       {flash?.kind === 'confirmed' && flash.id === record.id ? <StatusMessage text={w.edit.confirmed} /> : null}
+      {mine?.kind === 'picked' ? <StatusMessage text={w.editing.picked} /> : null}
       {mine?.kind === 'conflict' ? (
         <section className="conflict warning" aria-labelledby="conflict-title" role="alert">
           <h2 id="conflict-title">{w.conflict.title}</h2>
@@ -175,6 +186,22 @@ export function ServicePointEditView({ locale, session, record, flash }: EditVie
                   </td>
                 </tr>
               ))}
+              <tr data-field="location">
+                <th scope="row">{w.editing.location}</th>
+                <td>
+                  {record.location.lat}, {record.location.lng}
+                </td>
+              </tr>
+              <tr data-field="closures">
+                <th scope="row">{w.editing.closures}</th>
+                <td lang="vi" className="pre">
+                  {record.closures.map((c) => `${c.from} – ${c.to}: ${c.reason}`).join('\n') || w.empty}
+                </td>
+              </tr>
+              <tr data-field="proceduresNotAccepted">
+                <th scope="row">{w.editing.proceduresNotAccepted}</th>
+                <td className="pre">{record.proceduresNotAccepted.join('\n') || w.empty}</td>
+              </tr>
             </tbody>
           </table>
           <p>
@@ -200,12 +227,15 @@ export function ServicePointEditView({ locale, session, record, flash }: EditVie
           </ul>
         </div>
       ) : null}
-      <form method="post" action={localePath(locale, `${path}/luu`)} className="stacked" noValidate>
+      <form method="post" action={localePath(locale, `${path}/luu`)} className="stacked" noValidate id="sp-edit-form">
         <CsrfField token={session.csrfToken} />
-        <input type="hidden" name="baseVersion" value={record.version} />
+        <input type="hidden" name="baseVersion" value={mine?.kind === 'picked' && mine.values['baseVersion'] ? mine.values['baseVersion'] : record.version} />
         {/* The values this form started from: only the fields the official changed are sent as the edit. */}
         {EDIT_FIELD_NAMES.map((field) => (
           <input key={field} type="hidden" name={`orig.${field}`} value={current[field]} />
+        ))}
+        {Object.entries(extra).map(([field, value]) => (
+          <input key={field} type="hidden" name={`orig.${field}`} value={value} />
         ))}
         {EDIT_FIELDS.map(({ name, kind, max }) => {
           const fieldErrors = errorsOf(name);
@@ -236,8 +266,13 @@ export function ServicePointEditView({ locale, session, record, flash }: EditVie
             </div>
           );
         })}
-        <button type="submit">{mine?.kind === 'conflict' ? w.conflict.reapply : w.edit.save}</button>
+        <ServicePointExtraFields locale={locale} values={values} errors={errors} />
+        <button type="submit" name="save" value="1">
+          {mine?.kind === 'conflict' ? w.conflict.reapply : w.edit.save}
+        </button>
       </form>
+      <PickMap locale={locale} values={values} formId="sp-edit-form" />
+      <OpeningPreview locale={locale} openingHours={values['openingHours'] ?? ''} closures={parseClosures(values['closures'])} />
       <form method="post" action={localePath(locale, `${path}/xac-nhan`)} className="stacked confirm-form">
         <CsrfField token={session.csrfToken} />
         <input type="hidden" name="baseVersion" value={record.version} />
@@ -325,7 +360,11 @@ export function PlateListView({ locale, session, plates }: { locale: Locale; ses
           <tbody>
             {plates.map((plate) => (
               <tr key={plate.id} data-plate={plate.code}>
-                <td className="plate-code">{plate.code}</td>
+                <td className="plate-code">
+                  <a href={localePath(locale, `/quan-tri/bien/${plate.id}`)} aria-label={`${w.editing.plateEdit} ${plate.code}`}>
+                    {plate.code}
+                  </a>
+                </td>
                 <td>
                   <a href={localePath(locale, `/duong/${plate.streetSlug}`)} lang="vi">
                     {plate.streetName}

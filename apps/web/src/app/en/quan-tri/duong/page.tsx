@@ -1,0 +1,8 @@
+import { streetListRoute } from '../../../../routes/workspace-editing-routes';
+
+const route = streetListRoute('en');
+
+// The officials' workspace: rendered per request with the official's session, never cached or indexed.
+export const dynamic = 'force-dynamic';
+export const metadata = route.metadata;
+export default route.Page;
