@@ -1,26 +1,13 @@
 // Account management for administrators (/quan-tri/tai-khoan) in Chromium with JavaScript OFF: an admin
 // creates a ward editor who can then sign in. The public pages: an official's text with script and
 // HTML payloads shows as literal text (no dialog, no element), and "last confirmed on …" (Vietnam time).
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { e2eAdmin, launchBrowser, newContext, signInToWorkspace, stackUrls, useBrowserSession, visibleText } from './harness';
+import type { Page } from 'playwright-core';
+import { e2eAdmin, signInToWorkspace, stackUrls, useBrowserSession, useFreshPages, visibleText } from './harness';
 
 const session = useBrowserSession();
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const fresh = useFreshPages();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser?.close();
-});
-
-async function freshPage(javaScriptEnabled: boolean): Promise<Page> {
-  const context = await newContext(browser, { javaScriptEnabled });
-  contexts.push(context);
-  return context.newPage();
-}
+const freshPage = (javaScriptEnabled: boolean): Promise<Page> => fresh.page({ javaScriptEnabled });
 
 /** The admin's API session (cookie and CSRF token), logged in straight at the API as a script would. */
 async function adminApiSession(): Promise<{ cookie: string; csrfToken: string }> {

@@ -58,6 +58,30 @@ export interface BrowserSession {
 }
 
 /**
+ * A browser of the file's own, in which every page opens in a fresh context (its own cookies: one
+ * person's browser each), closed after the file's tests.
+ */
+export function useFreshPages(): { page(options?: BrowserContextOptions): Promise<Page> } {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close()));
+    await browser?.close();
+  });
+  return {
+    async page(options: BrowserContextOptions = {}) {
+      if (!browser) throw new Error('useFreshPages: the browser is launched in beforeAll');
+      const context = await newContext(browser, options);
+      contexts.push(context);
+      return context.newPage();
+    },
+  };
+}
+
+/**
  * What a test file needs: the demo city's fixtures (read first, so a stack that did not start fails at
  * once with its reason), Chromium and one context, opened before the file's tests and closed after them.
  * The fields are set when the tests run, not when this is called.

@@ -2,27 +2,14 @@
 // <input type="image"> whose click the server turns into coordinates), plates, streets and procedure
 // notes, each through a plain form, POST then redirect. Records are chosen apart from the ones
 // workspace.e2e.spec.ts edits, since the files run side by side.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { pickFrame, unprojectPoint } from '../src/view-model/pick-map';
-import { editorOfWard, launchBrowser, newContext, signInToWorkspace, useBrowserSession, visibleText, type E2eOfficial } from './harness';
+import { editorOfWard, signInToWorkspace, useBrowserSession, useFreshPages, visibleText, type E2eOfficial } from './harness';
 
 const session = useBrowserSession();
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const fresh = useFreshPages();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser?.close();
-});
-
-async function noScriptPage(): Promise<Page> {
-  const context = await newContext(browser, { javaScriptEnabled: false });
-  contexts.push(context);
-  return context.newPage();
-}
+const noScriptPage = (): Promise<Page> => fresh.page({ javaScriptEnabled: false });
 
 /** A service point of the demo street other than the home-ward centre workspace.e2e.spec.ts edits. */
 function otherPoint(): { pointId: string; editor: E2eOfficial } {

@@ -2,42 +2,27 @@
 // redirect): a ward editor signs in, changes a service point's hours and the public street page shows
 // them; an editor of another ward gets a 404 and cannot change it; a stale edit shows the conflict;
 // logging out ends the session. The officials are created by the global setup (one per ward).
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   axe,
   e2eAdmin,
   editorOfAnotherWard,
   editorOfWard,
   formatViolations,
-  launchBrowser,
-  newContext,
   seriousOrCritical,
   signInToWorkspace,
   useBrowserSession,
+  useFreshPages,
   visibleText,
   type E2eOfficial,
 } from './harness';
-import type { Browser } from 'playwright-core';
 
 // Axe needs scripts; the workflows run without them.
 const session = useBrowserSession();
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser?.close();
-});
+const fresh = useFreshPages();
 
 /** A fresh context without JavaScript (its own cookies: one official's browser). */
-async function noScriptPage(): Promise<Page> {
-  const context = await newContext(browser, { javaScriptEnabled: false });
-  contexts.push(context);
-  return context.newPage();
-}
+const noScriptPage = (): Promise<Page> => fresh.page({ javaScriptEnabled: false });
 
 /** The demo street's home-ward centre, and the editors of its ward and of another. */
 function cast(): { pointId: string; slug: string; editor: E2eOfficial; outsider: E2eOfficial } {
@@ -141,9 +126,7 @@ describe('workspace editing (JavaScript off)', () => {
 
   it('the list page has no serious axe violation', async () => {
     const { editor } = cast();
-    const context = await newContext(browser);
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await fresh.page();
     await signInToWorkspace(page, editor);
     await expectNoSeriousAxe(page, 'workspace-list-vi');
     await page.goto('/en/quan-tri');

@@ -1,19 +1,10 @@
 // Officials' accounts as the admin pages read them from /api/v1/admin/accounts, and the one-shot
 // messages (flash) of their forms. The flash travels in the workspace's flash cookies (lib/flash.ts),
 // which carry any JSON; these kinds are read only by the accounts pages.
+import type { WorkspaceAccount } from '@pho-so/shared/contracts';
 import type { Flash } from '../lib/flash';
 
-export interface Account {
-  id: string;
-  email: string;
-  displayName: string;
-  role: 'admin' | 'ward_editor';
-  wards: Array<{ code: string; name: string }>;
-  disabled: boolean;
-  disabledAt: string | null;
-  lastLoginAt: string | null;
-  createdAt: string;
-}
+export type Account = WorkspaceAccount;
 
 type Bilingual = { vi: string; en: string };
 export type AccountForm = 'create' | 'edit' | 'password';

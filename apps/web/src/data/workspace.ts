@@ -2,6 +2,7 @@
 // the web app, which forwards the session cookie (pho_so_session, set by the API at login and relayed
 // as is) and the CSRF token of the session. Nothing here is cached: every answer is the official's own.
 import { cookies, headers } from 'next/headers';
+import type { AuditEntry, MyServicePoint, WorkspaceServicePoint } from '@pho-so/shared/contracts';
 import { webConfig } from '../config';
 
 export const SESSION_COOKIE = 'pho_so_session';
@@ -20,46 +21,11 @@ export interface Session {
   csrfToken: string;
 }
 
-export interface MyServicePoint {
-  id: string;
-  key: string;
-  name: string;
-  wardId: number | null;
-  wardCode: string | null;
-  wardName: string | null;
-  version: number;
-  lastConfirmedAt: string | null;
-  lastConfirmedBy: string | null;
-  updatedAt: string;
-  stale: boolean;
-}
+export type { MyServicePoint };
 
-export interface ServicePointRecord {
-  id: string;
-  wardId: number | null;
-  version: number;
-  name: string;
-  address: string;
-  location: { lat: number; lng: number };
-  phone: string | null;
-  email: string | null;
-  openingHours: string;
-  closures: Array<{ from: string; to: string; reason: string }>;
-  accessibilityNotes: string;
-  proceduresNotAccepted: string[];
-  lastConfirmedAt: string | null;
-  lastConfirmedBy: string | null;
-}
+export type ServicePointRecord = WorkspaceServicePoint;
 
-export interface AuditEntry {
-  at: string;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  field: string | null;
-  oldValue: unknown;
-  newValue: unknown;
-}
+export type { AuditEntry };
 
 export interface MyPlate {
   id: string;

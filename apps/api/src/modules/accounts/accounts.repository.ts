@@ -1,19 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { WorkspaceAccount } from '@pho-so/shared/contracts';
 
 /** An account as the admin pages list it (never the password hash). */
-export interface AccountRow {
-  id: string;
-  email: string;
-  displayName: string;
-  role: 'admin' | 'ward_editor';
-  wards: Array<{ code: string; name: string }>;
-  disabled: boolean;
-  disabledAt: string | null;
-  lastLoginAt: string | null;
-  createdAt: string;
-}
+export type AccountRow = WorkspaceAccount;
 
 export interface AccountAudit {
   actorId: string;

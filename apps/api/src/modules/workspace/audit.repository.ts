@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { AuditEntry } from '@pho-so/shared/contracts';
 import type { Actor } from './actor';
 import type { EditableEntityType } from './workspace.errors';
 
@@ -9,16 +10,7 @@ export interface FieldChange {
   newValue: unknown;
 }
 
-export interface AuditEntry {
-  at: string;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  field: string | null;
-  oldValue: unknown;
-  newValue: unknown;
-  requestId: string | null;
-}
+export type { AuditEntry };
 
 /** Canonical JSON (object keys sorted), so two values compare equal exactly when they mean the same. */
 export function canonicalJson(value: unknown): string {

@@ -1,28 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ClosureInput, Provenance } from '@pho-so/shared/contracts';
+import type { ClosureInput, Provenance, ServicePointValues, WorkspaceServicePoint } from '@pho-so/shared/contracts';
 import type { WardScope } from './actor';
 import { updateIfVersion, type SetColumn } from './versioned-update';
 
-/** The fields officials edit, in the shape of the edit command. */
-export interface ServicePointValues {
-  name: string;
-  address: string;
-  location: { lat: number; lng: number };
-  phone: string | null;
-  email: string | null;
-  openingHours: string;
-  closures: ClosureInput[];
-  accessibilityNotes: string;
-  proceduresNotAccepted: string[];
-}
+export type { ServicePointValues };
 
-export interface ServicePointRecord extends ServicePointValues {
-  id: string;
-  wardId: number | null;
-  version: number;
-  lastConfirmedAt: string | null;
-  lastConfirmedBy: string | null;
+export interface ServicePointRecord extends WorkspaceServicePoint {
   provenance: Provenance;
 }
 

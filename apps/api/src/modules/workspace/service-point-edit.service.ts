@@ -1,13 +1,12 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { webCacheTags, type ServicePointPatch } from '@pho-so/shared/contracts';
+import { webCacheTags, type MyServicePoint, type ServicePointPatch } from '@pho-so/shared/contracts';
 import { systemClock, wardScope, WORKSPACE_CLOCK, type Actor, type Clock } from './actor';
 import { AuditRepository, changedFields, type FieldChange } from './audit.repository';
 import {
   ServicePointEditRepository,
   type ColumnValue,
-  type ServicePointListRow,
   type ServicePointRecord,
   type ServicePointValues,
 } from './service-point-edit.repository';
@@ -32,12 +31,7 @@ export interface EditResult<T> {
   record: T;
 }
 
-export interface MyServicePoint extends Omit<ServicePointListRow, 'lastConfirmedAt' | 'updatedAt'> {
-  lastConfirmedAt: string | null;
-  updatedAt: string;
-  /** Not confirmed for 90 days (or never): the workspace flags it. */
-  stale: boolean;
-}
+export type { MyServicePoint };
 
 /** Patch field → column; closures live in their own table. */
 const COLUMNS: Record<Exclude<keyof ServicePointValues, 'closures' | 'location'>, ColumnValue['cast'] | 'text'> = {

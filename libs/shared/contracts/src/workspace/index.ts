@@ -1,3 +1,4 @@
 export * from './messages';
 export * from './plain-text';
 export * from './edit-commands';
+export * from './responses';
