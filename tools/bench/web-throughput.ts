@@ -29,7 +29,7 @@
 //    external stylesheet raw and gzip, and the scripts without async/defer (JSON-LD aside).
 // 4. One nginx master (temp prefix, daemon off) with two servers: the static one and the edge.
 // 5. Checks of the edge's caching rules on the live stack (HIT after MISS; Cookie / Authorization bypass;
-//    an RSC request never answered with the HTML or the reverse; /quan-ly/ and /internal/ never cached).
+//    an RSC request never answered with the HTML or the reverse; /quan-tri/ and /internal/ never cached).
 // 6. wrk (-t2 -c50 -d10s, Lua report) on each of static, origin, origin-nocache and edge after a warm-up, in
 //    alternating order per run (static, origin, origin-nocache, edge, then the reverse, …), CPU time per
 //    request from /proc.
@@ -539,9 +539,9 @@ async function main(): Promise<void> {
     check('POST /internal/revalidate not reachable through the edge', r.status === 404 && r.headers['x-cache-status'] === undefined && /nginx/.test(r.body.toString()), `${r.status}`);
   }
   {
-    const a = await rawRequest(`${edgeBase}/quan-ly/`);
-    const b = await rawRequest(`${edgeBase}/quan-ly/`);
-    check('/quan-ly/ never cached', a.headers['x-cache-status'] === undefined && b.headers['x-cache-status'] === undefined, `${a.status}, ${b.status}, X-Cache-Status ${status(b)}`);
+    const a = await rawRequest(`${edgeBase}/quan-tri/`);
+    const b = await rawRequest(`${edgeBase}/quan-tri/`);
+    check('/quan-tri/ never cached', a.headers['x-cache-status'] === undefined && b.headers['x-cache-status'] === undefined, `${a.status}, ${b.status}, X-Cache-Status ${status(b)}`);
   }
   {
     // The two origins: page cache on in one (a repeated request within the TTL is a HIT), off in the other.

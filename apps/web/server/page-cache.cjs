@@ -7,12 +7,12 @@
 // copies it into the standalone folder, which has no node_modules of ours.
 //
 // What may be stored mirrors the edge (deploy/nginx): a GET without credentials or Next router headers,
-// outside /api/, /internal/, /quan-ly/ and /_next/, answered 200 with a shareable Cache-Control
+// outside /api/, /internal/, the workspace (/quan-tri, /en/quan-tri) and /_next/, answered 200 with a shareable Cache-Control
 // (s-maxage, no private/no-store/no-cache) and no Set-Cookie. A successful POST /internal/revalidate
 // empties it, so an edit waits for no expiry here.
 'use strict';
 
-const BYPASS_PREFIXES = ['/api/', '/internal/', '/quan-ly/', '/_next/'];
+const BYPASS_PREFIXES = ['/api/', '/internal/', '/quan-tri', '/en/quan-tri', '/_next/'];
 /** Requests of Next's client router (RSC payloads, prefetches) are not pages. */
 const ROUTER_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url'];
 /** Headers Node sets per response, which must not be replayed from a stored one. */
