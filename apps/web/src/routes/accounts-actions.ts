@@ -6,15 +6,9 @@ import { callApi, fieldErrorsOf, SESSION_COOKIE, WorkspaceApiUnavailable, type A
 import { localePath, type Locale } from '../i18n/locale';
 import { messagesFor } from '../i18n/messages';
 import { flashCookies } from '../lib/flash';
+import { isHttps, seeOther } from './workspace-actions';
 
 const LIST_PATH = '/quan-tri/tai-khoan';
-const isHttps = (request: Request) => new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
-
-function seeOther(location: string, setCookies: string[] = []): Response {
-  const headers = new Headers({ location, 'cache-control': 'no-store' });
-  for (const cookie of setCookies) headers.append('set-cookie', cookie);
-  return new Response(null, { status: 303, headers });
-}
 
 const withFlash = (request: Request, location: string, flash: AccountsFlash | 'session-ended') =>
   seeOther(location, flashCookies(flash === 'session-ended' ? { kind: 'session-ended' } : asFlash(flash), isHttps(request)));

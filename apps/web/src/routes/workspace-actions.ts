@@ -17,7 +17,17 @@ import { messagesFor } from '../i18n/messages';
 import { flashCookies, type Flash } from '../lib/flash';
 import { frameFromFields, pickedPoint } from '../view-model/pick-map';
 
-const isHttps = (request: Request) => new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+export const isHttps = (request: Request) => new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+
+/**
+ * The API's cookies as the browser gets them. The web app reaches the API over plain HTTP on the
+ * internal network, so the API cannot see that the browser came over HTTPS (COOKIE_SECURE=auto would
+ * leave Secure off): the web app, which does see it (the edge's X-Forwarded-Proto), adds it.
+ */
+export function relayedCookies(request: Request, setCookies: readonly string[]): string[] {
+  if (!isHttps(request)) return [...setCookies];
+  return setCookies.map((cookie) => (/;\s*secure\s*(;|$)/i.test(cookie) ? cookie : `${cookie}; Secure`));
+}
 
 export function seeOther(location: string, setCookies: string[] = []): Response {
   const headers = new Headers({ location, 'cache-control': 'no-store' });
@@ -71,7 +81,7 @@ export function loginHandler(locale: Locale) {
       const { vi, en } = unavailable(locale);
       return withFlash(request, loginPage, { kind: 'login-failed', email, message: { vi, en } });
     }
-    if (answer.status === 200) return seeOther(localePath(locale, '/quan-tri'), answer.setCookies);
+    if (answer.status === 200) return seeOther(localePath(locale, '/quan-tri'), relayedCookies(request, answer.setCookies));
     const body = answer.body && !Array.isArray(answer.body) ? answer.body : {};
     const retryAfter = answer.status === 429 ? Number(body['retryAfterSeconds'] ?? answer.headers.get('retry-after') ?? 0) || 1 : undefined;
     const errors = answer.status === 400 ? fieldErrorsOf(answer.body) : [];
@@ -96,7 +106,7 @@ export function logoutHandler(locale: Locale) {
     }
     // Cleared here too, whatever the API said: the browser forgets the session either way.
     const cleared = `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${isHttps(request) ? '; Secure' : ''}`;
-    return withFlash(request, localePath(locale, '/quan-tri/dang-nhap'), { kind: 'logged-out' }, [...setCookies.filter((c) => !c.startsWith(`${SESSION_COOKIE}=`)), cleared]);
+    return withFlash(request, localePath(locale, '/quan-tri/dang-nhap'), { kind: 'logged-out' }, [...relayedCookies(request, setCookies.filter((c) => !c.startsWith(`${SESSION_COOKIE}=`))), cleared]);
   };
 }
 
