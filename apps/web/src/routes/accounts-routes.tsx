@@ -1,27 +1,20 @@
 // The admins' account pages (/quan-tri/tai-khoan, /en/quan-tri/tai-khoan): rendered per request with the
 // official's session (force-dynamic in the route files), never cached or indexed.
-import type { Metadata } from 'next';
+
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { accountsFlashOf, type Account } from '../data/accounts';
-import { callApi, currentSession, itemsOf, sessionCookie, type Session } from '../data/workspace';
+import { callApi, itemsOf, sessionCookie } from '../data/workspace';
 import { localePath, type Locale } from '../i18n/locale';
 import { messagesFor } from '../i18n/messages';
 import { decodeFlash, FLASH_HEADER } from '../lib/flash';
 import { AccountEditView, AccountListView, AccountsAdminOnlyView } from '../views/accounts-views';
 import { WorkspaceNotFoundView } from '../views/workspace-views';
 import type { RouteProps } from './route-params';
-
-const meta = (title: string): Metadata => ({ title, robots: { index: false, follow: false } });
+import { requireSession, workspaceMeta as meta } from './workspace-pages';
 
 async function accountsFlash() {
   return accountsFlashOf(decodeFlash((await headers()).get(FLASH_HEADER)));
-}
-
-async function requireSession(locale: Locale): Promise<Session> {
-  const session = await currentSession();
-  if (!session) redirect(localePath(locale, '/quan-tri/dang-nhap'));
-  return session;
 }
 
 /** GET an admin resource: the body, null for 404; 401 goes to the login page. */

@@ -1,12 +1,8 @@
 // Pages of the street, plate and procedure-note editors (issue 6), both languages; rendered per request
 // with the official's session, never cached or indexed.
-import type { Metadata } from 'next';
-import { headers } from 'next/headers';
-import { redirect } from 'next/navigation';
-import { currentSession, itemsOf, workspaceRead, type AuditEntry, type MyPlate, type MyServicePoint, type Read, type Session } from '../data/workspace';
-import { localePath, type Locale } from '../i18n/locale';
+import { itemsOf, workspaceRead, type AuditEntry, type MyPlate, type MyServicePoint } from '../data/workspace';
+import type { Locale } from '../i18n/locale';
 import { messagesFor } from '../i18n/messages';
-import { decodeFlash, FLASH_HEADER } from '../lib/flash';
 import { WorkspaceNotFoundView } from '../views/workspace-views';
 import {
   PlateEditView,
@@ -19,20 +15,7 @@ import {
   type StreetRecordView,
 } from '../views/workspace-editing-views';
 import { firstParam, type RouteProps, type SearchRouteProps } from './route-params';
-
-const meta = (title: string): Metadata => ({ title, robots: { index: false, follow: false } });
-const flash = async () => decodeFlash((await headers()).get(FLASH_HEADER));
-
-async function requireSession(locale: Locale): Promise<Session> {
-  const session = await currentSession();
-  if (!session) redirect(localePath(locale, '/quan-tri/dang-nhap'));
-  return session;
-}
-
-function unwrap<T>(locale: Locale, read: Read<T>): T | null {
-  if (read.kind === 'unauthenticated') redirect(localePath(locale, '/quan-tri/dang-nhap'));
-  return read.kind === 'ok' ? read.data : null;
-}
+import { pageFlash as flash, requireSession, unwrap, workspaceMeta as meta } from './workspace-pages';
 
 /**
  * The official's streets. The API has no list of streets for the workspace (GET /workspace/streets is

@@ -1,22 +1,10 @@
 // The officials' workspace pages (/quan-tri, /en/quan-tri), for both languages. Rendered per request
 // with the official's session (no caching: the route files say force-dynamic) and never indexed.
-import type { Metadata } from 'next';
-import { headers } from 'next/headers';
+
 import { redirect } from 'next/navigation';
-import {
-  currentSession,
-  itemsOf,
-  workspaceRead,
-  type AuditEntry,
-  type MyPlate,
-  type MyServicePoint,
-  type Read,
-  type ServicePointRecord,
-  type Session,
-} from '../data/workspace';
+import { currentSession, itemsOf, workspaceRead, type AuditEntry, type MyPlate, type MyServicePoint, type ServicePointRecord } from '../data/workspace';
 import { localePath, type Locale } from '../i18n/locale';
 import { messagesFor } from '../i18n/messages';
-import { decodeFlash, FLASH_HEADER, type Flash } from '../lib/flash';
 import { callApi, sessionCookie } from '../data/workspace';
 import {
   HistoryView,
@@ -30,26 +18,7 @@ import {
   type QrBatchView,
 } from '../views/workspace-views';
 import type { RouteProps } from './route-params';
-
-const NOINDEX = { index: false, follow: false } as const;
-const meta = (title: string): Metadata => ({ title, robots: NOINDEX });
-
-async function flash(): Promise<Flash | null> {
-  return decodeFlash((await headers()).get(FLASH_HEADER));
-}
-
-/** The session, or a redirect to the login page. */
-async function requireSession(locale: Locale): Promise<Session> {
-  const session = await currentSession();
-  if (!session) redirect(localePath(locale, '/quan-tri/dang-nhap'));
-  return session;
-}
-
-/** A read's data; 401 goes to the login page, 404 renders the workspace's not-found view. */
-function unwrap<T>(locale: Locale, read: Read<T>): T | null {
-  if (read.kind === 'unauthenticated') redirect(localePath(locale, '/quan-tri/dang-nhap'));
-  return read.kind === 'ok' ? read.data : null;
-}
+import { pageFlash as flash, requireSession, unwrap, workspaceMeta as meta } from './workspace-pages';
 
 export function workspaceLoginRoute(locale: Locale) {
   return {

@@ -1,12 +1,13 @@
 // Issue 6 editing, part two: the service point form's coordinates (typed or picked on the map without
 // JavaScript), closures, procedures not accepted and the 7-day preview; the street, plate and
 // procedure-note editors. Plain forms, POST then redirect; officials' text rendered (escaped) by React.
+import { HistoryTable } from '../components/history-table';
 import { CsrfField, WorkspaceShell } from '../components/workspace-shell';
 import type { AuditEntry, FieldError, Session } from '../data/workspace';
 import { localePath, type Locale } from '../i18n/locale';
 import { messagesFor } from '../i18n/messages';
 import type { Flash } from '../lib/flash';
-import { formatIsoDate, formatIsoDateWithWeekday, formatVietnamDateTime } from '../view-model/format';
+import { formatIsoDate, formatIsoDateWithWeekday } from '../view-model/format';
 import { frameFromFields, pickFrame, pickMapSvg, svgDataUri } from '../view-model/pick-map';
 import { weekPreview } from '../view-model/week-preview';
 
@@ -209,43 +210,13 @@ function FlashMessages({ locale, flash, id }: { locale: Locale; flash: Flash | n
   return null;
 }
 
-const showValue = (value: unknown, empty: string): string => (value === null || value === undefined || value === '' ? empty : typeof value === 'string' ? value : JSON.stringify(value));
 
-function HistoryTable({ locale, entries }: { locale: Locale; entries: AuditEntry[] }) {
+function HistorySection({ locale, entries }: { locale: Locale; entries: AuditEntry[] }) {
   const w = messagesFor(locale).workspace;
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">{w.editing.history}</h2>
-      {entries.length === 0 ? (
-        <p>{w.editing.historyNone}</p>
-      ) : (
-        <table className="workspace-table history">
-          <thead>
-            <tr>
-              <th scope="col">{w.history.when}</th>
-              <th scope="col">{w.history.who}</th>
-              <th scope="col">{w.history.field}</th>
-              <th scope="col">{w.history.old}</th>
-              <th scope="col">{w.history.new}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...entries].reverse().map((entry, i) => (
-              <tr key={i}>
-                <td>{formatVietnamDateTime(entry.at, locale)}</td>
-                <td>{entry.actorLabel}</td>
-                <td>{entry.field ?? '—'}</td>
-                <td lang="vi" className="pre">
-                  {showValue(entry.oldValue, w.empty)}
-                </td>
-                <td lang="vi" className="pre">
-                  {showValue(entry.newValue, w.empty)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <HistoryTable locale={locale} entries={entries} empty={w.editing.historyNone} />
     </section>
   );
 }
@@ -340,7 +311,7 @@ export function StreetEditView(props: { locale: Locale; session: Session; street
         <TextField name="namesakeSource" label={e.namesakeSource} value={values['namesakeSource'] ?? ''} errors={errors.map((x) => (x.field.startsWith('namesake.source') ? { ...x, field: 'namesakeSource' } : x))} locale={locale} max={500} />
         <button type="submit">{e.save}</button>
       </form>
-      <HistoryTable locale={locale} entries={entries} />
+      <HistorySection locale={locale} entries={entries} />
     </WorkspaceShell>
   );
 }
@@ -409,7 +380,7 @@ export function PlateEditView(props: { locale: Locale; session: Session; plate: 
         <TextField name="positionDescription" label={e.positionDescription} value={values['positionDescription'] ?? ''} errors={errors} locale={locale} max={300} />
         <button type="submit">{e.save}</button>
       </form>
-      <HistoryTable locale={locale} entries={entries} />
+      <HistorySection locale={locale} entries={entries} />
     </WorkspaceShell>
   );
 }

@@ -1,5 +1,6 @@
 // The officials' workspace pages: plain HTML forms (POST, then a redirect back), so everything works
 // with JavaScript off. Officials' text is rendered by React, i.e. escaped.
+import { HistoryTable } from '../components/history-table';
 import { CsrfField, WorkspaceShell } from '../components/workspace-shell';
 import type { AuditEntry, FieldError, MyPlate, MyServicePoint, ServicePointRecord, Session } from '../data/workspace';
 import { localePath, type Locale } from '../i18n/locale';
@@ -285,11 +286,6 @@ export function ServicePointEditView({ locale, session, record, flash }: EditVie
   );
 }
 
-const showValue = (value: unknown, empty: string): string => {
-  if (value === null || value === undefined || value === '') return empty;
-  return typeof value === 'string' ? value : JSON.stringify(value);
-};
-
 export function HistoryView({ locale, session, record, entries }: { locale: Locale; session: Session; record: ServicePointRecord; entries: AuditEntry[] }) {
   const w = messagesFor(locale).workspace;
   const path = `/quan-tri/diem-phuc-vu/${record.id}/lich-su`;
@@ -302,38 +298,7 @@ export function HistoryView({ locale, session, record, entries }: { locale: Loca
         {w.history.title('')}
         <span lang="vi">{record.name}</span>
       </h1>
-      {entries.length === 0 ? (
-        <p>{w.history.none}</p>
-      ) : (
-        <table className="workspace-table history">
-          <thead>
-            <tr>
-              <th scope="col">{w.history.when}</th>
-              <th scope="col">{w.history.who}</th>
-              <th scope="col">{w.history.action}</th>
-              <th scope="col">{w.history.field}</th>
-              <th scope="col">{w.history.old}</th>
-              <th scope="col">{w.history.new}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...entries].reverse().map((entry, i) => (
-              <tr key={i}>
-                <td>{formatVietnamDateTime(entry.at, locale)}</td>
-                <td>{entry.actorLabel}</td>
-                <td>{w.history.actions[entry.action] ?? entry.action}</td>
-                <td>{entry.field ? (w.fields[entry.field] ?? entry.field) : '—'}</td>
-                <td lang="vi" className="pre">
-                  {showValue(entry.oldValue, w.empty)}
-                </td>
-                <td lang="vi" className="pre">
-                  {showValue(entry.newValue, w.empty)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <HistoryTable locale={locale} entries={entries} empty={w.history.none} />
     </WorkspaceShell>
   );
 }
