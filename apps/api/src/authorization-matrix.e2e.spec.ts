@@ -4,6 +4,7 @@ import type { AppConfig } from '@pho-so/server/config';
 import { APP_CONFIG } from '@pho-so/server/nest';
 import { startTestApi, type TestApi } from './testing/test-api';
 import { createOfficial, loginAs, sessionHeaders, type LoggedIn } from './testing/officials';
+import { localDay } from './modules/plates/scans/scan-key';
 
 /**
  * Issue 6's authorization matrix, generated from the OpenAPI document: every write operation (POST,
@@ -354,11 +355,14 @@ describe('workspace over HTTP', () => {
     expect(mine.length).toBeGreaterThan(0);
     expect(all.length).toBeGreaterThan(mine.length);
     const scanned = mine[0]!;
-    const today = new Date().toISOString().slice(0, 10);
-    const old = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-    await dataSource.query(`INSERT INTO scan_count (plate_code, day, is_known_plate, count) VALUES ($1, $2, true, 3), ($1, $3, true, 100)`, [scanned.code, today, old]);
+    // Days as the scan counter keys them (Vietnam's calendar): today and the 29 days before count.
+    const dayAgo = (days: number) => localDay(new Date(Date.now() - days * 24 * 60 * 60 * 1000));
+    await dataSource.query(
+      `INSERT INTO scan_count (plate_code, day, is_known_plate, count) VALUES ($1, $2, true, 3), ($1, $3, true, 4), ($1, $4, true, 100), ($1, $5, true, 1000)`,
+      [scanned.code, dayAgo(0), dayAgo(29), dayAgo(30), dayAgo(40)],
+    );
     const again = await plates(editorA);
-    expect(again.find((p) => p.id === scanned.id)).toMatchObject({ scans30d: 3, noScans30d: false });
+    expect(again.find((p) => p.id === scanned.id)).toMatchObject({ scans30d: 7, noScans30d: false });
     expect(again.filter((p) => p.id !== scanned.id).every((p) => p.scans30d === 0 && p.noScans30d)).toBe(true);
     // A plate outside ward A never appears in its editor's list.
     const outside = await one<{ id: string }>(

@@ -2,6 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { procedureCodeSchema } from '@pho-so/shared/contracts';
+import { localDay } from '../plates/scans/scan-key';
 import { inScope, systemClock, wardScope, WORKSPACE_CLOCK, type Actor, type Clock } from './actor';
 import { AuditRepository, type AuditEntry } from './audit.repository';
 import { PlateEditRepository, type PlateListRow } from './plate-edit.repository';
@@ -39,7 +40,8 @@ export class WorkspaceReadService {
    * in that time (it may be damaged, covered, or replaced by a fake sticker).
    */
   async listMyPlates(actor: Actor): Promise<MyPlate[]> {
-    const since = new Date(this.clock().getTime() - (SCAN_WINDOW_DAYS - 1) * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    // The first day of the window on the calendar the scan counter keys its days by (Vietnam's).
+    const since = localDay(new Date(this.clock().getTime() - (SCAN_WINDOW_DAYS - 1) * 24 * 60 * 60 * 1000));
     const rows = await this.plates.listInScope(this.dataSource.manager, wardScope(actor), since);
     return rows.map((row) => ({ ...row, noScans30d: row.scans30d === 0 }));
   }
