@@ -4,7 +4,8 @@ import { checkPassword, PasswordHasher } from '@pho-so/server/auth';
 import { AuthClock, type SessionOfficial } from '../auth';
 import type { BilingualFieldError } from '../auth/auth-problems';
 import { checkRoleWards, type CreateAccountBody, type SetPasswordBody, type UpdateAccountBody } from './accounts-body';
-import { accountExists, accountNotFound, invalidAccount } from './accounts-problems';
+import { invalidBody } from '../auth/auth-problems';
+import { accountExists, accountNotFound } from './accounts-problems';
 import { AccountsRepository, type AccountAudit, type AccountRow } from './accounts.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -47,7 +48,7 @@ export class AccountsService {
   private async wardIds(manager: EntityManager, codes: readonly string[]): Promise<number[]> {
     const { ids, unknown } = await this.repository.wardIdsOf(manager, codes);
     if (unknown.length > 0) {
-      throw invalidAccount([
+      throw invalidBody([
         {
           field: 'wards',
           message: `no current ward has the code ${unknown.slice(0, 5).join(', ')}: use the GSO codes of today's wards`,
@@ -64,7 +65,7 @@ export class AccountsService {
 
   async create(body: CreateAccountBody, context: AdminContext): Promise<AccountRow> {
     const weak = this.passwordProblem(body.password, body.email);
-    if (weak) throw invalidAccount([weak]);
+    if (weak) throw invalidBody([weak]);
     const passwordHash = await this.hasher.hash(body.password);
     const at = this.clock.now();
     return this.repository.transaction(async (manager) => {
@@ -87,7 +88,7 @@ export class AccountsService {
     // An admin has every ward: turning an editor into an admin drops its ward list.
     const wards = body.wards ?? (role === 'admin' ? [] : current.wards.map((w) => w.code));
     if (errors.length === 0) checkRoleWards(errors, role, wards);
-    if (errors.length > 0) throw invalidAccount(errors);
+    if (errors.length > 0) throw invalidBody(errors);
     const at = this.clock.now();
     return this.repository.transaction(async (manager) => {
       if (!(await this.repository.lock(manager, id))) throw accountNotFound();
@@ -122,7 +123,7 @@ export class AccountsService {
   async setPassword(id: string, body: SetPasswordBody, context: AdminContext): Promise<void> {
     const account = await this.get(id);
     const weak = this.passwordProblem(body.password, account.email);
-    if (weak) throw invalidAccount([weak]);
+    if (weak) throw invalidBody([weak]);
     const passwordHash = await this.hasher.hash(body.password);
     const at = this.clock.now();
     await this.repository.transaction(async (manager) => {

@@ -12,11 +12,11 @@ export interface BilingualFieldError {
   message_vi: string;
 }
 
-const problem = (status: number, title: string, slug: string, en: string, vi: string, extra: Record<string, unknown> = {}) =>
+export const bilingualProblem = (status: number, title: string, slug: string, en: string, vi: string, extra: Record<string, unknown> = {}) =>
   new ProblemException({ type: problemType(slug), title, status, detail: en, detail_vi: vi, ...extra });
 
 export const invalidCredentials = () =>
-  problem(
+  bilingualProblem(
     HttpStatus.UNAUTHORIZED,
     'Unauthorized',
     'invalid-credentials',
@@ -34,7 +34,7 @@ const SESSION_TEXT: Record<SessionProblem, [string, string]> = {
 };
 
 export const unauthenticated = (why: SessionProblem) =>
-  problem(HttpStatus.UNAUTHORIZED, 'Unauthorized', why === 'no-session' ? 'unauthenticated' : why, ...SESSION_TEXT[why]);
+  bilingualProblem(HttpStatus.UNAUTHORIZED, 'Unauthorized', why === 'no-session' ? 'unauthenticated' : why, ...SESSION_TEXT[why]);
 
 export type ForbiddenReason = 'csrf-token-missing' | 'csrf-token-invalid' | 'origin-not-allowed' | 'admin-only';
 
@@ -54,10 +54,10 @@ const FORBIDDEN_TEXT: Record<ForbiddenReason, [string, string]> = {
   'admin-only': ['Only an administrator may do this.', 'Chỉ quản trị viên mới được thực hiện thao tác này.'],
 };
 
-export const forbidden = (reason: ForbiddenReason) => problem(HttpStatus.FORBIDDEN, 'Forbidden', reason, ...FORBIDDEN_TEXT[reason]);
+export const forbidden = (reason: ForbiddenReason) => bilingualProblem(HttpStatus.FORBIDDEN, 'Forbidden', reason, ...FORBIDDEN_TEXT[reason]);
 
 export const throttled = (retryAfterSeconds: number) =>
-  problem(
+  bilingualProblem(
     HttpStatus.TOO_MANY_REQUESTS,
     'Too many requests',
     'login-throttled',
@@ -67,7 +67,7 @@ export const throttled = (retryAfterSeconds: number) =>
   );
 
 export function invalidBody(errors: BilingualFieldError[]): ProblemException {
-  return problem(
+  return bilingualProblem(
     HttpStatus.BAD_REQUEST,
     'Invalid request',
     'invalid-request',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ClosureInput, Provenance, ServicePointValues, WorkspaceServicePoint } from '@pho-so/shared/contracts';
+import type { ClosureInput, MyServicePoint, Provenance, ServicePointValues, WorkspaceServicePoint } from '@pho-so/shared/contracts';
 import type { WardScope } from './actor';
 import { updateIfVersion, type SetColumn } from './versioned-update';
 
@@ -10,16 +10,9 @@ export interface ServicePointRecord extends WorkspaceServicePoint {
   provenance: Provenance;
 }
 
-export interface ServicePointListRow {
-  id: string;
-  key: string;
-  name: string;
-  wardId: number | null;
-  wardCode: string | null;
-  wardName: string | null;
-  version: number;
+/** A "my service points" line as the database gives it: the answer's shape, with dates still dates. */
+export interface ServicePointListRow extends Omit<MyServicePoint, 'lastConfirmedAt' | 'updatedAt' | 'stale'> {
   lastConfirmedAt: Date | null;
-  lastConfirmedBy: string | null;
   updatedAt: Date;
 }
 
