@@ -117,9 +117,22 @@ export async function newContext(browser: Browser, options: BrowserContextOption
   return context;
 }
 
+/**
+ * fetch, once more when the connection itself failed: the test process keeps sockets to the API alive
+ * between files, and one the server closes as idle at the moment it is reused fails with "other side
+ * closed" (seen once in CI). A second try opens a new connection; an HTTP error is never retried.
+ */
+async function fetchReusingSocketsSafely(url: string): Promise<Response> {
+  try {
+    return await fetch(url);
+  } catch {
+    return fetch(url);
+  }
+}
+
 /** GET a JSON resource of the API (for real ids and codes; the tests never invent data). */
 export async function apiJson<T>(path: string): Promise<T> {
-  const response = await fetch(`${stackUrls().api}${path}`);
+  const response = await fetchReusingSocketsSafely(`${stackUrls().api}${path}`);
   if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
