@@ -37,4 +37,23 @@ describe('loadConfig', () => {
     expect(loadConfig({ ADMIN_TOKEN: 'x'.repeat(32) }).ADMIN_TOKEN).toBe('x'.repeat(32));
     expect(() => loadConfig({ ADMIN_TOKEN: 'short' })).toThrow(/ADMIN_TOKEN: must be at least 32 characters/);
   });
+
+  it('has no ops listener unless OPS_PORT is set; 0 asks for an ephemeral port', () => {
+    expect(loadConfig({}).OPS_PORT).toBeUndefined();
+    expect(loadConfig({ OPS_PORT: '' }).OPS_PORT).toBeUndefined();
+    expect(loadConfig({ OPS_PORT: '0' }).OPS_PORT).toBe(0);
+    expect(loadConfig({ OPS_PORT: '9464' }).OPS_PORT).toBe(9464);
+    expect(loadConfig({}).OPS_HOST).toBe('0.0.0.0');
+    expect(loadConfig({ OPS_HOST: '127.0.0.1' }).OPS_HOST).toBe('127.0.0.1');
+    expect(() => loadConfig({ OPS_PORT: '65536' })).toThrow(/OPS_PORT/);
+    expect(() => loadConfig({ OPS_PORT: 'metrics' })).toThrow(/OPS_PORT/);
+    expect(() => loadConfig({ OPS_PORT: '-1' })).toThrow(/OPS_PORT/);
+  });
+
+  it('lets the worker wait 60 s without Redis before exiting, and never less than 5 s', () => {
+    expect(loadConfig({}).WORKER_REDIS_LOST_EXIT_SECONDS).toBe(60);
+    expect(loadConfig({ WORKER_REDIS_LOST_EXIT_SECONDS: '5' }).WORKER_REDIS_LOST_EXIT_SECONDS).toBe(5);
+    expect(() => loadConfig({ WORKER_REDIS_LOST_EXIT_SECONDS: '4' })).toThrow(/WORKER_REDIS_LOST_EXIT_SECONDS/);
+    expect(() => loadConfig({ WORKER_REDIS_LOST_EXIT_SECONDS: '1.5' })).toThrow(/WORKER_REDIS_LOST_EXIT_SECONDS/);
+  });
 });

@@ -102,6 +102,23 @@ export const configSchema = z.object({
     .trim()
     .transform((v) => (v === '' ? undefined : v))
     .optional(),
+  /**
+   * Port of the internal ops listener (GET /metrics, /health/live, /health/ready) of the API and the
+   * worker, never published. Unset or empty: no ops listener. 0: an ephemeral port (tests).
+   */
+  OPS_PORT: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(z.coerce.number().int().min(0).max(65535).optional())
+    .optional(),
+  /** Address the ops listener binds to. */
+  OPS_HOST: z.string().trim().min(1).default('0.0.0.0'),
+  /**
+   * The worker exits with code 1 (for its restart policy to start it again) once its readiness (the
+   * database and its Redis connections) has failed for this many seconds without a break.
+   */
+  WORKER_REDIS_LOST_EXIT_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
 });
 
 export type AppConfig = Omit<z.infer<typeof configSchema>, 'ASSET_DIR'> & { ASSET_DIR: string };
