@@ -38,6 +38,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ADMIN_TOKEN: 'short' })).toThrow(/ADMIN_TOKEN: must be at least 32 characters/);
   });
 
+  it('logs at info by default, at warn under NODE_ENV=test, and refuses an unknown LOG_LEVEL', () => {
+    expect(loadConfig({}).LOG_LEVEL).toBe('info');
+    expect(loadConfig({ NODE_ENV: 'production' }).LOG_LEVEL).toBe('info');
+    expect(loadConfig({ NODE_ENV: 'test' }).LOG_LEVEL).toBe('warn');
+    expect(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'debug' }).LOG_LEVEL).toBe('debug');
+    expect(loadConfig({ LOG_LEVEL: ' WARN ' }).LOG_LEVEL).toBe('warn');
+    expect(loadConfig({ LOG_LEVEL: '' }).LOG_LEVEL).toBe('info');
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL/);
+  });
+
   it('has no ops listener unless OPS_PORT is set; 0 asks for an ephemeral port', () => {
     expect(loadConfig({}).OPS_PORT).toBeUndefined();
     expect(loadConfig({ OPS_PORT: '' }).OPS_PORT).toBeUndefined();

@@ -13,8 +13,17 @@ const optionalUrl = z
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Lowest level written to the JSON logs; default `warn` under NODE_ENV=test (quiet tests), else `info`. */
+  LOG_LEVEL: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v.toLowerCase()))
+    .pipe(z.enum(LOG_LEVELS).optional())
+    .optional(),
   /** Postgres server; when absent the embedded PGlite engine is used. */
   DATABASE_URL: optionalUrl,
   /** Folder for the embedded PGlite database (ignored when DATABASE_URL is set). */
@@ -121,7 +130,10 @@ export const configSchema = z.object({
   WORKER_REDIS_LOST_EXIT_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
 });
 
-export type AppConfig = Omit<z.infer<typeof configSchema>, 'ASSET_DIR'> & { ASSET_DIR: string };
+export type AppConfig = Omit<z.infer<typeof configSchema>, 'ASSET_DIR' | 'LOG_LEVEL'> & {
+  ASSET_DIR: string;
+  LOG_LEVEL: (typeof LOG_LEVELS)[number];
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -135,5 +147,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   }
-  return { ...parsed.data, ASSET_DIR: parsed.data.ASSET_DIR ?? `${parsed.data.DATA_DIR.replace(/\/+$/, '')}/assets` };
+  return {
+    ...parsed.data,
+    ASSET_DIR: parsed.data.ASSET_DIR ?? `${parsed.data.DATA_DIR.replace(/\/+$/, '')}/assets`,
+    LOG_LEVEL: parsed.data.LOG_LEVEL ?? (parsed.data.NODE_ENV === 'test' ? 'warn' : 'info'),
+  };
 }
