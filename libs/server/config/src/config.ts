@@ -115,12 +115,10 @@ export const configSchema = z.object({
    * Port of the internal ops listener (GET /metrics, /health/live, /health/ready) of the API and the
    * worker, never published. Unset or empty: no ops listener. 0: an ephemeral port (tests).
    */
-  OPS_PORT: z
-    .string()
-    .trim()
-    .transform((v) => (v === '' ? undefined : v))
-    .pipe(z.coerce.number().int().min(0).max(65535).optional())
-    .optional(),
+  OPS_PORT: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce.number().int().min(0).max(65535).optional(),
+  ),
   /** Address the ops listener binds to. */
   OPS_HOST: z.string().trim().min(1).default('0.0.0.0'),
   /**
