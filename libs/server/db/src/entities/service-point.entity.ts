@@ -9,8 +9,8 @@ export type ServicePointKind = 'ward_centre' | 'provincial_centre' | 'branch';
 
 /**
  * A place that accepts dossiers. Kept current by ward officials; `version` guards concurrent edits
- * (UPDATE ... WHERE version = n). Nearest-point queries use a GiST index on ll_to_earth(lat, lng)
- * created in the migration.
+ * (UPDATE ... WHERE version = n). Nearest-point queries use a GiST index on earth_point(lat, lng)
+ * (ll_to_earth with schema-qualified names, so pg_restore can rebuild it) created in the migrations.
  */
 @Entity({ name: 'service_point' })
 @Index('IDX_service_point_earth', { synchronize: false })
