@@ -7,6 +7,9 @@ import { BullMqJobQueue, QUEUE_NAME, type JobQueue } from '@pho-so/server/queue'
 import { startTestApi, type TestApi } from '../../testing/test-api';
 import { createOfficial, loginAs, type LoggedIn } from '../../testing/officials';
 import { JOB_QUEUE } from '../../jobs/jobs.module';
+import type { AppConfig } from '@pho-so/server/config';
+import { APP_CONFIG } from '@pho-so/server/nest';
+import { AuthClock } from '../auth/auth-clock';
 
 const MOUNT = '/api/v1/admin/queues';
 const ORIGIN = 'https://phoso.example.vn';
@@ -169,6 +172,29 @@ describe('queue dashboard (Bull Board) on Postgres with Redis', () => {
     await dataSource.getRepository(OfficialEntity).update({ email: 'old-admin@phoso.test', disabledAt: IsNull() }, { disabledAt: new Date() });
     await expectProblem(await get('/api/queues', { cookie: session.cookie }), 401, 'session-invalid');
     expect((await get('/', { ...HTML, cookie: session.cookie })).status).toBe(303);
+  });
+
+  it('ends an idle session: the board\'s polling is not activity, opening the page is', async () => {
+    const clock = api.app.get(AuthClock);
+    const idleMs = api.app.get<AppConfig>(APP_CONFIG).SESSION_IDLE_MINUTES * 60_000;
+    try {
+      const start = Date.now();
+      const polling = await loginAs(api, 'admin@phoso.test', PASSWORD);
+      clock.set(new Date(start + idleMs - 60_000));
+      expect((await get('/api/queues', { cookie: polling.cookie })).status).toBe(200);
+      clock.set(new Date(start + idleMs + 60_000));
+      await expectProblem(await get('/api/queues', { cookie: polling.cookie }), 401, 'session-idle-expired');
+
+      clock.set(null);
+      const reading = await loginAs(api, 'admin@phoso.test', PASSWORD);
+      const loggedIn = Date.now();
+      clock.set(new Date(loggedIn + idleMs - 60_000));
+      expect((await get('/', { ...HTML, cookie: reading.cookie })).status).toBe(200);
+      clock.set(new Date(loggedIn + idleMs + 60_000));
+      expect((await get('/api/queues', { cookie: reading.cookie })).status).toBe(200);
+    } finally {
+      clock.set(null);
+    }
   });
 });
 
