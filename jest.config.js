@@ -7,6 +7,7 @@ module.exports = {
     '<rootDir>/libs/shared/contracts',
     '<rootDir>/libs/shared/domain',
     '<rootDir>/libs/server/config',
+    '<rootDir>/libs/server/logging',
     '<rootDir>/libs/server/db',
     '<rootDir>/libs/server/queue',
     '<rootDir>/libs/server/dataset',

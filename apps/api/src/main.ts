@@ -1,16 +1,27 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
-import { loadConfig } from '@pho-so/server/config';
+import { loadConfig, type AppConfig } from '@pho-so/server/config';
+import { createLogger, maskUrlCredentials } from '@pho-so/server/logging';
 import { createApiApp } from './bootstrap';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
-  const app = await createApiApp(config);
-  await app.listen(config.API_PORT, config.API_HOST);
-  new Logger('api').log(`listening on http://${config.API_HOST}:${config.API_PORT}/api (docs at /api/docs)`);
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    // No logger yet (LOG_LEVEL is configuration too), and whoever started the process has to read
+    // this: plain text on stderr, naming the variable (never its value).
+    console.error(maskUrlCredentials(error instanceof Error ? error.message : String(error)));
+    process.exit(1);
+  }
+  const logger = createLogger({ service: 'api', level: config.LOG_LEVEL });
+  try {
+    const app = await createApiApp(config, { logger });
+    await app.listen(config.API_PORT, config.API_HOST);
+    logger.info({ context: 'api' }, `listening on http://${config.API_HOST}:${config.API_PORT}/api (docs at /api/docs)`);
+  } catch (error) {
+    logger.fatal({ context: 'api', err: error }, 'the API could not start');
+    process.exit(1);
+  }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+void main();

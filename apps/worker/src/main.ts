@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@pho-so/server/config';
+import { createLogger, maskUrlCredentials, type Logger as PinoLogger } from '@pho-so/server/logging';
+import { PinoNestLogger } from '@pho-so/server/nest';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
@@ -9,12 +11,22 @@ async function main(): Promise<void> {
     console.error('The worker needs REDIS_URL. Without Redis, jobs run inside the API process and no worker is needed.');
     process.exit(2);
   }
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: false });
+  const logger = createLogger({ service: 'worker', level: config.LOG_LEVEL });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: new PinoNestLogger(logger) }).catch(
+    (error: unknown) => failedToStart(logger, error),
+  );
   // SIGTERM/SIGINT close the consumer, which lets the job in flight finish before exiting.
   app.enableShutdownHooks();
 }
 
+function failedToStart(logger: PinoLogger, error: unknown): never {
+  logger.fatal({ context: 'worker', err: error }, 'the worker could not start');
+  process.exit(1);
+}
+
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  // Before the logger exists (a configuration error): plain text on stderr for whoever started the
+  // process, naming the variable, never its value.
+  console.error(maskUrlCredentials(error instanceof Error ? error.message : String(error)));
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemDetails, problemType, sendProblem } from './problem-details';
+import { REQUEST_ID_HEADER } from './request-logging';
 
 /** A thrown problem: services throw these, the filter renders them. */
 export class ProblemException extends HttpException {
@@ -38,7 +39,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception, request);
-    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // The Error itself, not its stack as text: the logger serialises it (type, message, stack) as `err`.
+    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
     sendProblem(reply, problem);
   }
 
@@ -93,6 +95,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
  */
 export function answerRoutingErrorAsProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  // Fastify answers these before any hook runs: the request id is echoed, and the access line written, here.
+  void reply.header(REQUEST_ID_HEADER, request.id);
+  request.log.info({ req: request, res: { statusCode: status } }, 'request completed');
   sendProblem(reply, {
     type: problemType(status === 414 ? 'uri-too-long' : 'malformed-url'),
     title: TITLES[status] ?? 'Bad request',

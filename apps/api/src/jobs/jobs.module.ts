@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@pho-so/server/config';
 import { APP_CONFIG } from '@pho-so/server/nest';
 import { createAssetStorage, createRenderer, qrJobHandlers, QueueSweeper, type AssetStorage } from '@pho-so/server/qr-assets';
-import { BullMqJobQueue, InProcessJobQueue, bullMqPrefix, revalidateWebHandlers, type JobQueue, type PhoSoJobs } from '@pho-so/server/queue';
+import { BullMqJobQueue, InProcessJobQueue, bullMqPrefix, revalidateWebHandlers, withJobLogContext, type JobQueue, type PhoSoJobs } from '@pho-so/server/queue';
 
 export const JOB_QUEUE = Symbol('JOB_QUEUE');
 export const ASSET_STORAGE = Symbol('ASSET_STORAGE');
@@ -68,10 +68,10 @@ class JobQueueLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
               prefix: bullMqPrefix(config.REDIS_KEY_PREFIX),
             })
           : new InProcessJobQueue<PhoSoJobs>(
-              {
+              withJobLogContext({
                 ...qrJobHandlers({ dataSource, storage, settings: config, renderer: renderer.render }),
                 ...revalidateWebHandlers(config, { logger: new Logger('web.revalidate') }),
-              },
+              }),
               undefined,
               undefined,
               availableParallelism(),

@@ -1,4 +1,5 @@
 export * from './bullmq-queue';
 export * from './in-process-queue';
+export * from './job-log-context';
 export * from './jobs';
 export * from './revalidate-web';

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { AppConfig } from '@pho-so/server/config';
 import { InjectConfig } from '@pho-so/server/nest';
@@ -49,6 +49,8 @@ export type Authenticated = { ok: true; official: SessionOfficial; sessionId: st
 /** Logins, sessions and passwords of officials. Time comes from AuthClock. */
 @Injectable()
 export class AuthService {
+  /** Who logged in or failed, by official id and reason: never the password, nor the email typed (the audit keeps it). */
+  private readonly logger = new Logger('auth');
   private readonly hasher = new PasswordHasher();
   /** Verified against when the email is unknown, so that answer takes as long as a wrong password. */
   private dummyHash: Promise<string> | undefined;
@@ -81,6 +83,8 @@ export class AuthService {
       ? await this.hasher.verify(official.passwordHash, password)
       : await this.hasher.verify(await (this.dummyHash ??= this.hasher.hash('dummy password, never valid')), `${password}\u0000`);
     if (!official || !verified || official.disabledAt) {
+      const reason = !official ? 'unknown-email' : !verified ? 'wrong-password' : 'disabled';
+      this.logger.log(`login failed (${reason})${official ? ` for official ${official.id}` : ''}`);
       await this.throttle.recordFailure(keys);
       await this.repository.audit({
         actorId: null,
@@ -88,11 +92,12 @@ export class AuthService {
         action: 'login_failed',
         entityType: 'official',
         entityId: official?.id ?? null,
-        newValue: { reason: !official ? 'unknown-email' : !verified ? 'wrong-password' : 'disabled', ip: client.ip },
+        newValue: { reason, ip: client.ip },
         requestId: client.requestId,
       });
       throw invalidCredentials();
     }
+    this.logger.log(`login of official ${official.id}`);
     await this.throttle.reset(`login:account:${email}`);
     if (this.hasher.needsRehash(official.passwordHash)) {
       await this.repository.updatePasswordHash(official.id, await this.hasher.hash(password), null);
@@ -170,16 +175,18 @@ export class AuthService {
     const verdict = checkPassword(body.newPassword, { email: official.email });
     if (!verdict.ok && verdict.message) throw invalidBody([{ field: 'newPassword', message: verdict.message.en, message_vi: verdict.message.vi }]);
     const passwordHash = await this.hasher.hash(body.newPassword);
-    return this.repository.transaction(async (manager) => {
+    const started = await this.repository.transaction(async (manager) => {
       await this.repository.updatePasswordHash(official.id, passwordHash, this.clock.now(), manager);
       await this.repository.deleteSessionsOf(official.id, manager);
-      const started = await this.startSession({ ...official, passwordHash } as OfficialEntity, client, manager);
+      const session = await this.startSession({ ...official, passwordHash } as OfficialEntity, client, manager);
       await this.repository.audit(
         { actorId: official.id, actorLabel: official.email, action: 'password_changed', entityType: 'official', entityId: official.id, requestId: client.requestId },
         manager,
       );
-      return started;
+      return session;
     });
+    this.logger.log(`password changed by official ${official.id}`);
+    return started;
   }
 
   /** Authorization failures of the guards (401 with a presented session, every 403). */

@@ -1,0 +1,2 @@
+const { jestProject } = require('../../../jest.preset');
+module.exports = jestProject('libs/server/logging', 'server-logging');
