@@ -1,0 +1,328 @@
+// The compose stack without Docker: every app built in production mode, the runtime image's /app
+// assembled from the Dockerfile (production dependencies only, installed by npm ci --omit=dev), and
+// migrate, api, worker and web started with exactly the commands and environment docker-compose.yml
+// gives them, against this machine's real Postgres and Redis. Then: readiness (the compose healthcheck
+// commands themselves), a plate scan through the web app, a QR batch end to end, and SIGTERM in the
+// middle of a batch: api and worker must stop within their stop_grace_period with exit code 0, and
+// after a restart the batch finishes with every item done and none failed.
+//
+// What differs from the containers, and only this: service host names and fixed ports become
+// 127.0.0.1 and free ports (the services share one host here), the QR asset volume is a temporary
+// folder, the database is a fresh one on the local server, and REDIS_KEY_PREFIX is unique to the run
+// so the queue cannot meet another test's. The measured times go to tmp/artifacts/shutdown-times.json.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { unzipSync } from 'fflate';
+import { Client } from 'pg';
+import { createTestDatabase, type TestDatabase } from '@pho-so/server/db/testing';
+import {
+  DEFAULT_STOP_GRACE_MS,
+  durationMs,
+  parseCompose,
+  readComposeText,
+  readDockerfile,
+  readEnvExample,
+  serviceEnvironment,
+} from './compose-file';
+import { assembleImageRoot } from './image-layout';
+import { freePort, REPO_ROOT } from '../testing/web-stack';
+
+jest.setTimeout(600_000);
+
+const compose = parseCompose(readComposeText(REPO_ROOT));
+const ADMIN_TOKEN = randomBytes(24).toString('hex');
+
+type AppService = 'migrate' | 'api' | 'worker' | 'web';
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+describe('the compose stack, run with its own commands and environment', () => {
+  let database: TestDatabase;
+  let imageRoot: string;
+  let imageEnv: Record<string, string>;
+  let dotEnv: Record<string, string>;
+  let ports: { api: number; web: number; apiOps: number; workerOps: number };
+  let hostMap: [string, string][];
+  const running = new Map<AppService, Running>();
+  let databaseUrl = '';
+
+  /** A compose value (environment or healthcheck argument) as it must read on this host. */
+  const onThisHost = (value: string, service?: AppService): string =>
+    [...hostMap, ['127.0.0.1:9464', `127.0.0.1:${service === 'worker' ? ports.workerOps : ports.apiOps}`]].reduce(
+      (text, [inContainer, here]) => text.split(inContainer!).join(here),
+      value,
+    );
+
+  /** The service's environment: the image's ENV, then compose's `environment` with .env interpolated. */
+  function environmentOf(service: AppService): Record<string, string> {
+    const fixedPorts: Record<string, string> = {
+      API_PORT: String(ports.api),
+      PORT: String(ports.web),
+      OPS_PORT: String(service === 'worker' ? ports.workerOps : ports.apiOps),
+    };
+    const env: Record<string, string> = { PATH: process.env['PATH'] ?? '/usr/bin:/bin' };
+    for (const [name, value] of Object.entries({ ...imageEnv, ...serviceEnvironment(compose, service, dotEnv) })) {
+      env[name] = name in fixedPorts && value !== '' ? fixedPorts[name]! : onThisHost(value, service);
+    }
+    return { ...env, REDIS_KEY_PREFIX: `pho-so-stack-${process.pid}:` };
+  }
+
+  function start(service: AppService): Running {
+    const command = compose.services[service]!.command!;
+    expect(command[0]).toBe('node');
+    const child = spawn(process.execPath, command.slice(1), { cwd: imageRoot, env: environmentOf(service), stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    const append = (chunk: Buffer) => {
+      text = (text + chunk.toString('utf8')).slice(-30_000);
+    };
+    child.stdout!.on('data', append);
+    child.stderr!.on('data', append);
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
+    const handle = { child, output: () => text, exited };
+    running.set(service, handle);
+    return handle;
+  }
+
+  /** Runs the service's compose healthcheck command (in the image's folder) until it passes. */
+  async function waitHealthy(service: 'api' | 'worker' | 'web', timeoutMs = 120_000): Promise<number> {
+    const test = compose.services[service]!.healthcheck!.test as string[];
+    const [program, ...args] = test.slice(1).map((arg) => onThisHost(arg, service));
+    expect(program).toBe('node');
+    const started = Date.now();
+    let last = '';
+    while (Date.now() - started < timeoutMs) {
+      const handle = running.get(service)!;
+      if (handle.child.exitCode !== null) throw new Error(`${service} exited (${handle.child.exitCode}) before it was healthy:\n${handle.output()}`);
+      const check = spawnSync(process.execPath, args, { cwd: imageRoot, env: environmentOf(service), encoding: 'utf8', timeout: 10_000 });
+      if (check.status === 0) return Date.now() - started;
+      last = `${check.stdout}${check.stderr}`;
+      await sleep(250);
+    }
+    throw new Error(`${service} not healthy in ${timeoutMs} ms (last check: ${last})\n${running.get(service)!.output()}`);
+  }
+
+  /** SIGTERM, as `docker compose stop` sends it; the time until the process is gone. */
+  async function terminate(service: AppService): Promise<{ ms: number; code: number | null; signal: NodeJS.Signals | null; graceMs: number }> {
+    const handle = running.get(service)!;
+    const graceMs = compose.services[service]!.stop_grace_period ? durationMs(compose.services[service]!.stop_grace_period!) : DEFAULT_STOP_GRACE_MS;
+    const started = Date.now();
+    handle.child.kill('SIGTERM');
+    // Docker would SIGKILL at the end of the grace period; here the test waits longer and reports it.
+    const killer = setTimeout(() => handle.child.kill('SIGKILL'), graceMs + 30_000);
+    const { code, signal } = await handle.exited;
+    clearTimeout(killer);
+    running.delete(service);
+    return { ms: Date.now() - started, code, signal, graceMs };
+  }
+
+  async function query<T extends object>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const client = new Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+
+  const api = (path: string, init: RequestInit = {}) => fetch(`http://127.0.0.1:${ports.api}${path}`, init);
+  const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
+
+  async function batch(id: string): Promise<{ status: string; total: number; done: number; failed: number; bundleUrl?: string }> {
+    const response = await api(`/api/v1/admin/qr-batches/${id}`, { headers: admin });
+    expect(response.status).toBe(200);
+    return (await response.json()) as { status: string; total: number; done: number; failed: number; bundleUrl?: string };
+  }
+
+  async function waitBatch(id: string, until: (b: Awaited<ReturnType<typeof batch>>) => boolean, timeoutMs = 240_000) {
+    const started = Date.now();
+    let last = await batch(id);
+    while (!until(last)) {
+      if (Date.now() - started > timeoutMs) throw new Error(`batch ${id}: ${JSON.stringify(last)}\nworker:\n${running.get('worker')?.output()}`);
+      await sleep(100);
+      last = await batch(id);
+    }
+    return last;
+  }
+
+  beforeAll(async () => {
+    // 1. The build the image's build stage runs (the web app only when its sources changed).
+    for (const script of ['tools/build/compile-node.mjs', 'tools/build/web-build.mjs']) {
+      const result = spawnSync(process.execPath, [join(REPO_ROOT, script)], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+      if (result.status !== 0) throw new Error(`${script} failed:\n${result.stdout}\n${result.stderr}`);
+    }
+    // 2. The runtime image's /app, as the Dockerfile's last stage puts it together.
+    imageRoot = mkdtempSync(join(tmpdir(), 'pho-so-image-'));
+    imageEnv = assembleImageRoot(REPO_ROOT, readDockerfile(REPO_ROOT), join(imageRoot, 'app'));
+    const assets = join(imageRoot, 'volumes/qr-assets');
+    mkdirSync(assets, { recursive: true });
+    imageRoot = join(imageRoot, 'app');
+
+    // 3. What the operator's .env holds: .env.example with the required values filled in.
+    database = await createTestDatabase('postgres');
+    const url = new URL(database.env.DATABASE_URL!);
+    databaseUrl = url.toString();
+    dotEnv = {
+      ...Object.fromEntries([...readEnvExample(REPO_ROOT)].map(([name, { value }]) => [name, value])),
+      POSTGRES_USER: decodeURIComponent(url.username),
+      POSTGRES_PASSWORD: randomBytes(12).toString('hex'),
+      POSTGRES_DB: url.pathname.slice(1),
+      PUBLIC_BASE_URL: 'https://phoso.example.vn',
+      REVALIDATE_SECRET: randomBytes(24).toString('hex'),
+      ADMIN_TOKEN,
+      // The demo city gives the test plates to scan and render.
+      LOAD_DEMO_DATA: 'true',
+    };
+    ports = { api: await freePort(), web: await freePort(), apiOps: await freePort(), workerOps: await freePort() };
+    hostMap = [
+      ['@postgres:5432/', `@${url.host}/`],
+      ['redis://redis:6379', 'redis://127.0.0.1:6379'],
+      ['http://api:3001', `http://127.0.0.1:${ports.api}`],
+      ['http://web:3000', `http://127.0.0.1:${ports.web}`],
+      ['127.0.0.1:3001', `127.0.0.1:${ports.api}`],
+      ['127.0.0.1:3000', `127.0.0.1:${ports.web}`],
+      ['/var/lib/pho-so/assets', assets],
+    ];
+  }, 600_000);
+
+  afterAll(async () => {
+    for (const service of [...running.keys()]) await terminate(service).catch(() => undefined);
+    await database?.dispose();
+    if (imageRoot) rmSync(join(imageRoot, '..'), { recursive: true, force: true });
+  });
+
+  const times: Record<string, unknown> = {};
+
+  it('migrate runs once to completion (exit 0) on the empty database, and again as a no-op', async () => {
+    for (const round of [1, 2]) {
+      const started = Date.now();
+      const migrate = start('migrate');
+      const { code } = await migrate.exited;
+      if (code !== 0) throw new Error(`migrate exited ${code}:\n${migrate.output()}`);
+      times[`migrate run ${round} (ms)`] = Date.now() - started;
+    }
+    const [row] = await query<{ plates: string }>('SELECT count(*) AS plates FROM plate');
+    expect(Number(row!.plates)).toBe(168);
+  });
+
+  it('api, worker and web start with the compose commands and pass the compose healthchecks', async () => {
+    start('api');
+    start('worker');
+    times['api healthy after (ms)'] = await waitHealthy('api');
+    times['worker healthy after (ms)'] = await waitHealthy('worker');
+    start('web');
+    times['web healthy after (ms)'] = await waitHealthy('web');
+    // Liveness never depends on the database; the ops port serves Prometheus metrics.
+    expect((await api('/api/health/live')).status).toBe(200);
+    for (const port of [ports.apiOps, ports.workerOps]) {
+      expect((await fetch(`http://127.0.0.1:${port}/health/live`)).status).toBe(200);
+      const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
+      expect(metrics.status).toBe(200);
+      expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);
+      expect(await metrics.text()).toMatch(/^pho_so_queue_jobs\{/m);
+    }
+  });
+
+  it('a plate scan through the web app shows the street and is counted', async () => {
+    const [plate] = await query<{ code: string; name: string }>(
+      `SELECT p.code, s.name FROM plate p JOIN street s ON s.id = p.street_id ORDER BY p.code LIMIT 1`,
+    );
+    const page = await fetch(`http://127.0.0.1:${ports.web}/Q/${plate!.code}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(plate!.name);
+    expect(html).toContain(plate!.code);
+    const beacon = /src="(\/api\/v1\/plates\/[^"]+\/scan\.gif)"/.exec(html)?.[1];
+    expect(beacon).toBeDefined();
+    // The edge sends /api/ to the API; the web app forwards it too (the same request, one hop more).
+    const scan = await fetch(`http://127.0.0.1:${ports.web}${beacon!.replace(/&amp;/g, '&')}`);
+    expect(scan.status).toBe(200);
+    expect(scan.headers.get('content-type')).toBe('image/gif');
+    let counted = 0;
+    for (let i = 0; i < 200 && counted === 0; i++) {
+      await sleep(250);
+      const [row] = await query<{ count: string | null }>('SELECT sum(count) AS count FROM scan_count WHERE plate_code = $1', [plate!.code]);
+      counted = Number(row?.count ?? 0);
+    }
+    expect(counted).toBe(1);
+  });
+
+  it('a QR batch runs end to end: created on the API, rendered by the worker, downloaded as a ZIP', async () => {
+    const created = await api('/api/v1/admin/qr-batches', {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({ scope: { kind: 'streets', slugs: ['bo-xuyen', 'chu-van-an'] }, designVersion: 1, formats: ['svg', 'png', 'pdf'] }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const finished = await waitBatch(id, (b) => b.status === 'done' || b.status === 'failed');
+    expect(finished).toMatchObject({ status: 'done', failed: 0 });
+    expect(finished.done).toBe(finished.total);
+    const bundle = await api(finished.bundleUrl!, { headers: admin });
+    expect(bundle.status).toBe(200);
+    const entries = unzipSync(Buffer.from(await bundle.arrayBuffer()));
+    const manifest = Buffer.from(entries['manifest.csv']!).toString('utf8').trim().split('\r\n');
+    // One row per item (a plate in one format).
+    expect(manifest).toHaveLength(1 + finished.total);
+    // The files are in the asset volume, where the worker wrote them and the API read them back.
+    expect(readdirSync(onThisHost('/var/lib/pho-so/assets'), { recursive: true }).length).toBeGreaterThanOrEqual(finished.total);
+  });
+
+  it('SIGTERM in the middle of a batch: api and worker stop within their grace period, and after a restart no job is lost', async () => {
+    const created = await api('/api/v1/admin/qr-batches', {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({ scope: { kind: 'all' }, designVersion: 1, formats: ['svg', 'png', 'pdf'] }),
+    });
+    expect(created.status).toBe(201);
+    const { id, total } = (await created.json()) as { id: string; total: number };
+    // Stop while the worker is busy: some items done, most still to do.
+    const before = await waitBatch(id, (b) => b.done >= 10);
+    expect(before.done).toBeLessThan(total);
+
+    const [worker, apiStop, web] = await Promise.all([terminate('worker'), terminate('api'), terminate('web')]);
+    times['worker SIGTERM to exit (ms)'] = worker.ms;
+    times['api SIGTERM to exit (ms)'] = apiStop.ms;
+    times['web SIGTERM to exit (ms)'] = web.ms;
+    for (const [service, stop] of Object.entries({ worker, api: apiStop, web })) {
+      expect({ service, code: stop.code, signal: stop.signal }).toEqual({ service, code: 0, signal: null });
+      expect({ service, withinGrace: stop.ms < stop.graceMs }).toEqual({ service, withinGrace: true });
+    }
+    const [stopped] = await query<{ done: string; failed: string; queued: string }>(
+      `SELECT count(*) FILTER (WHERE status = 'done') AS done, count(*) FILTER (WHERE status = 'failed') AS failed,
+              count(*) FILTER (WHERE status = 'queued') AS queued
+         FROM batch_item WHERE batch_id = $1`,
+      [id],
+    );
+    times['items done when stopped'] = Number(stopped!.done);
+    expect(Number(stopped!.failed)).toBe(0);
+
+    // `docker compose up -d` again: the same commands; the batch goes on where it stopped.
+    start('api');
+    start('worker');
+    await waitHealthy('api');
+    await waitHealthy('worker');
+    const restarted = Date.now();
+    const finished = await waitBatch(id, (b) => b.status === 'done' || b.status === 'failed');
+    times['batch finished after restart (ms)'] = Date.now() - restarted;
+    expect(finished).toMatchObject({ status: 'done', total, done: total, failed: 0 });
+    const [assets] = await query<{ verified: string }>(
+      `SELECT count(DISTINCT (a.plate_id, a.format)) AS verified FROM qr_asset a WHERE a.verified_at IS NOT NULL`,
+    );
+    expect(Number(assets!.verified)).toBe(total);
+    mkdirSync(join(REPO_ROOT, 'tmp/artifacts'), { recursive: true });
+    writeFileSync(join(REPO_ROOT, 'tmp/artifacts/shutdown-times.json'), `${JSON.stringify(times, null, 2)}\n`);
+    console.log(`production stack: ${JSON.stringify(times)}`);
+    expect(existsSync(join(REPO_ROOT, 'tmp/artifacts/shutdown-times.json'))).toBe(true);
+  });
+});
