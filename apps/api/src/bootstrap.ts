@@ -26,8 +26,9 @@ export async function createApiApp(
   // rate of Nest on Express 5 (see docs/benchmarks.md), and every citizen's scan hits this path.
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({
       trustProxy: config.TRUST_PROXY,
-      // Street slugs may be 120 characters; Fastify's default limit for a path parameter is 100.
-      maxParamLength: 160,
+      // Street slugs may be 120 characters; Fastify's default limit for a path parameter is 100. Under
+      // routerOptions: the top-level option is deprecated and prints a warning, a non-JSON line, at start.
+      routerOptions: { maxParamLength: 160 },
       frameworkErrors: answerRoutingErrorAsProblem,
       loggerInstance: logger,
       genReqId: requestIdOf,
