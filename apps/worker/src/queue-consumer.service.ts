@@ -5,6 +5,7 @@ import type { Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@pho-so/server/config';
 import { InjectConfig } from '@pho-so/server/nest';
+import { runWithLogContext } from '@pho-so/server/logging';
 import { createAssetStorage, createRenderer, QueueSweeper } from '@pho-so/server/qr-assets';
 import { BullMqJobQueue, bullMqPrefix, createBullMqWorker, type PhoSoJobs } from '@pho-so/server/queue';
 import { jobHandlers } from './job-handlers';
@@ -33,7 +34,10 @@ export class QueueConsumerService implements OnApplicationBootstrap, OnApplicati
     const settings = { connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null }, prefix: bullMqPrefix(this.config.REDIS_KEY_PREFIX) };
     this.worker = createBullMqWorker(settings, handlers, availableParallelism());
     this.worker.on('error', (error) => this.logger.warn(`queue: ${error.message}`));
-    this.worker.on('failed', (job, error) => this.logger.warn(`job ${job?.name} ${job?.id} failed: ${error.message}`));
+    // BullMQ reports a failure after the processor's log context has ended: the job is named again here.
+    this.worker.on('failed', (job, error) =>
+      runWithLogContext({ jobId: job?.id, job: job?.name }, () => this.logger.warn(`job ${job?.name} ${job?.id} failed: ${error.message}`)),
+    );
     await this.worker.waitUntilReady();
     // Re-enqueues files that unfinished batches wait for but Redis no longer holds (see requeueLostItems).
     this.producer = new BullMqJobQueue<PhoSoJobs>(settings);

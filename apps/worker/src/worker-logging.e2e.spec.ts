@@ -1,5 +1,5 @@
 // Integration (real Postgres and Redis): the worker's lines are JSON, and a line a processor writes
-// through a Nest Logger while its job runs carries the job's id and name.
+// through a Nest Logger while its job runs, and the line of a failed job, carry the job's id and name.
 import { Writable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
@@ -44,6 +44,16 @@ describe('worker logging', () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       expect(lines().find((line) => line['context'] === 'web.revalidate')).toMatchObject({ service: 'worker', level: 'warn', jobId: id, job: 'web.revalidate' });
+
+      // A failure is reported by BullMQ after the processor returned: its line names the job too.
+      const failing = jobId('logging-test-unknown', randomBytes(4).toString('hex'));
+      await producer.queue.add('no.such.job', {}, { jobId: failing, attempts: 1, removeOnFail: true });
+      const failedLine = () => lines().find((line) => line['jobId'] === failing);
+      while (!failedLine()) {
+        if (Date.now() > deadline) throw new Error(`no failure line in:\n${output.join('')}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(failedLine()).toMatchObject({ context: 'worker', level: 'warn', job: 'no.such.job', msg: expect.stringContaining('no handler for job') });
       // Start-up lines belong to no job.
       expect(lines().find((line) => line['context'] === 'worker')).not.toHaveProperty('jobId');
     } finally {
