@@ -23,6 +23,8 @@ const SECRETS = {
   adminToken: `admintoken-${randomBytes(16).toString('hex')}`,
   dbPassword: `dbpass-${randomBytes(8).toString('hex')}`,
   queryToken: `querytoken-${randomBytes(8).toString('hex')}`,
+  /** Not a secret, but a failed query's bound value: stands for the personal data such values may be. */
+  searchText: `searchtext${randomBytes(8).toString('hex')}`,
 };
 const EMAIL = 'nhat.ky@phoso.test';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -157,10 +159,12 @@ describe('request logging (Postgres + Redis)', () => {
   it('logs an unexpected error once, with its stack, under the request id of the 500', async () => {
     await dataSource.query('ALTER TABLE procedure RENAME TO procedure_hidden_by_test');
     try {
-      const { response, during } = await call('/api/v1/procedures?q=logging-test');
+      const { response, during } = await call(`/api/v1/procedures?q=${SECRETS.searchText}`);
       expect(response.status).toBe(500);
       const errors = during.filter((line) => line['level'] === 'error');
       expect(errors).toEqual([expect.objectContaining({ context: 'ProblemDetailsFilter', err: expect.objectContaining({ stack: expect.any(String) }) })]);
+      // The failed query's bound values (here the search text) stay out of the line.
+      expect(JSON.stringify(errors)).not.toContain(SECRETS.searchText);
     } finally {
       await dataSource.query('ALTER TABLE procedure_hidden_by_test RENAME TO procedure');
     }

@@ -33,11 +33,16 @@ export function bindsOwnContext<L extends object>(child: L): L {
   return child;
 }
 
-/** Error serializer: pino's, with connection strings' passwords masked in the message and stack. */
+/**
+ * Error serializer: pino's, with connection strings' passwords masked in the message and stack, and
+ * without a failed query's bound values (TypeORM's QueryFailedError carries them as `parameters`:
+ * password hashes, session ids, personal data). The SQL text itself has only placeholders.
+ */
 function serializeError(error: Error): pino.SerializedError {
   const serialized = pino.stdSerializers.err(error);
   serialized.message = maskUrlCredentials(serialized.message);
   serialized.stack = maskUrlCredentials(serialized.stack);
+  if ('parameters' in serialized) serialized['parameters'] = REDACTED;
   return serialized;
 }
 
