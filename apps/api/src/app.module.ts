@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@pho-so/server/config';
-import { AppConfigModule, DatabaseModule, RedisModule } from '@pho-so/server/nest';
+import { AppConfigModule, DatabaseModule, OpsModule, RedisModule } from '@pho-so/server/nest';
 import { AdminUnitsModule } from './modules/admin-units/admin-units.module';
 import { HealthModule } from './modules/health/health.module';
 import { PlatesModule } from './modules/plates/plates.module';
@@ -8,7 +8,7 @@ import { ProceduresModule } from './modules/procedures/procedures.module';
 import { ServicePointsModule } from './modules/service-points/service-points.module';
 import { StreetsModule } from './modules/streets/streets.module';
 import { QrBatchesModule } from './modules/qr-batches/qr-batches.module';
-import { JobsModule } from './jobs/jobs.module';
+import { JOB_QUEUE, JobsModule } from './jobs/jobs.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { WorkspaceModule } from './modules/workspace/workspace.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
@@ -31,6 +31,8 @@ export class AppModule {
         ServicePointsModule,
         ProceduresModule,
         JobsModule,
+        // Internal ops listener (OPS_PORT): /metrics with the queue's job counts, /health/live, /health/ready.
+        OpsModule.forRoot({ jobCounts: JOB_QUEUE }),
         QrBatchesModule,
         WorkspaceModule,
         AccountsModule,

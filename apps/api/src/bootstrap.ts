@@ -43,7 +43,7 @@ export async function createApiApp(
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(new RequestValidationPipe());
-  app.enableShutdownHooks();
+  // Shutdown on SIGTERM/SIGINT is main.ts's (exitOnShutdownSignals): tests start many apps in one process.
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -3,7 +3,9 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type Redis from 'ioredis';
 import type { AppConfig } from '@pho-so/server/config';
+import { MetricsService } from '@pho-so/server/nest';
 import { problemType, type ProblemDetails } from './problem-details';
+import { registerRequestMetrics } from './request-metrics';
 import { registerResponseCache } from './response-cache';
 
 /** Paths that are never rate limited: health checks are for the orchestrator, not for clients. */
@@ -13,9 +15,11 @@ const UNLIMITED = /^\/api\/health\//;
  * Fastify plugins for every response: strong ETags with 304 on If-None-Match (cheap revalidation for
  * phones on 3G and for a CDN), and a per-client rate limit that answers 429 problem+json with
  * Retry-After. With Redis the limit is shared by every API replica; without, it is per process.
- * Last, the in-memory response cache for repeated GETs of cacheable data.
+ * Last, the in-memory response cache for repeated GETs of cacheable data. Every answer, a 429 or a
+ * cached one included, is timed for /metrics on the ops listener.
  */
 export async function registerHttpPlugins(app: NestFastifyApplication, config: AppConfig, redis: Redis | null): Promise<void> {
+  registerRequestMetrics(app.getHttpAdapter().getInstance(), app.get(MetricsService));
   await app.register(fastifyEtag);
   await app.register(fastifyRateLimit, {
     global: true,

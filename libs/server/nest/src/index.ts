@@ -3,3 +3,8 @@ export * from './database.module';
 export * from './pino-nest-logger';
 export * from './readiness.service';
 export * from './redis.module';
+export * from './ops/metrics';
+export * from './ops/ops-answers';
+export * from './ops/ops-http-server';
+export * from './ops/ops.module';
+export * from './shutdown';

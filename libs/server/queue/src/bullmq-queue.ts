@@ -1,5 +1,5 @@
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
-import { DEFAULT_JOB_OPTIONS, EnqueueOptions, JobHandlers, JobMap, JobQueue, JobRequest, QUEUE_NAME } from './jobs';
+import { DEFAULT_JOB_OPTIONS, EnqueueOptions, JobHandlers, JobMap, JobQueue, JobRequest, QUEUE_JOB_STATES, QUEUE_NAME, type QueueJobCounts } from './jobs';
 
 export interface BullMqSettings {
   connection: ConnectionOptions;
@@ -58,6 +58,15 @@ export class BullMqJobQueue<J extends JobMap> implements JobQueue<J> {
       }
     }
     return missing;
+  }
+
+  /** Waiting, active, failed (kept, see removeOnFail) and delayed jobs, from Redis (one round trip). */
+  async jobCounts(): Promise<QueueJobCounts> {
+    const counts = await this.queue.getJobCounts(...QUEUE_JOB_STATES);
+    return {
+      queue: this.queue.name,
+      counts: { waiting: counts['waiting'] ?? 0, active: counts['active'] ?? 0, failed: counts['failed'] ?? 0, delayed: counts['delayed'] ?? 0 },
+    };
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,4 @@
-import { DEFAULT_JOB_OPTIONS, EnqueueOptions, JobHandlers, JobMap, JobQueue, JobRequest } from './jobs';
+import { DEFAULT_JOB_OPTIONS, EnqueueOptions, JobHandlers, JobMap, JobQueue, JobRequest, QUEUE_NAME, type QueueJobCounts } from './jobs';
 
 interface PendingJob {
   id: string;
@@ -24,6 +24,8 @@ export class InProcessJobQueue<J extends JobMap> implements JobQueue<J> {
   private readonly running = new Set<Promise<void>>();
   /** Retries waiting out their backoff: drain() waits for them too. */
   private retrying = 0;
+  /** Jobs enqueued with a delay, not yet due. */
+  private delayed = 0;
   private idle: (() => void)[] = [];
   private closed = false;
   private kicked = false;
@@ -47,8 +49,13 @@ export class InProcessJobQueue<J extends JobMap> implements JobQueue<J> {
       return;
     }
     this.known.add(id);
-    if (options.delayMs) setTimeout(() => this.push(job), options.delayMs).unref();
-    else this.push(job);
+    if (options.delayMs) {
+      this.delayed++;
+      setTimeout(() => {
+        this.delayed--;
+        this.push(job);
+      }, options.delayMs).unref();
+    } else this.push(job);
   }
 
   async enqueueMany(jobs: ReadonlyArray<JobRequest<J>>): Promise<void> {
@@ -58,6 +65,17 @@ export class InProcessJobQueue<J extends JobMap> implements JobQueue<J> {
   /** Ids neither queued, waiting for a retry nor running: after a restart, every id of a lost job. */
   async missingJobs(ids: readonly string[]): Promise<string[]> {
     return ids.filter((id) => !this.known.has(id));
+  }
+
+  /**
+   * Jobs per state in this process's memory: waiting to start (reruns included), running, finally
+   * failed since start, and delayed (a delay asked for, or a retry's backoff).
+   */
+  async jobCounts(): Promise<QueueJobCounts> {
+    return {
+      queue: QUEUE_NAME,
+      counts: { waiting: this.queue.length + this.rerun.size, active: this.running.size, failed: this.failures.length, delayed: this.delayed + this.retrying },
+    };
   }
 
   /** Resolves when everything queued so far has run (or finally failed). */

@@ -53,7 +53,19 @@ export interface JobQueue<J extends JobMap = PhoSoJobs> {
    * them again. A finished job kept for inspection counts as missing and is dropped so its id is free.
    */
   missingJobs(ids: readonly string[]): Promise<string[]>;
+  /** How many jobs are in each state now (for the ops metrics); both runners implement it. */
+  jobCounts?(): Promise<QueueJobCounts>;
   close(): Promise<void>;
+}
+
+/** The job states the ops metrics report (`pho_so_queue_jobs{queue,state}`). */
+export const QUEUE_JOB_STATES = ['waiting', 'active', 'failed', 'delayed'] as const;
+export type QueueJobState = (typeof QUEUE_JOB_STATES)[number];
+
+/** Jobs per state in one queue, as the runner sees them at that moment. */
+export interface QueueJobCounts {
+  queue: string;
+  counts: Record<QueueJobState, number>;
 }
 
 /**

@@ -83,6 +83,26 @@ describe('InProcessJobQueue', () => {
     expect(await restarted.missingJobs(['r-1'])).toEqual(['r-1']);
   });
 
+  it('counts its jobs per state for the ops metrics', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const queue = new InProcessJobQueue<TestJobs>(
+      { 'test.record': async () => gate, 'test.flaky': async () => { throw new Error('always'); } },
+      60_000,
+      1,
+      1,
+    );
+    await queue.enqueue('test.record', { value: 1 }, { jobId: 'a' });
+    await queue.enqueue('test.record', { value: 2 }, { jobId: 'b' });
+    await queue.enqueue('test.record', { value: 3 }, { jobId: 'c', delayMs: 60_000 });
+    await new Promise((r) => setImmediate(r));
+    expect(await queue.jobCounts()).toEqual({ queue: 'pho-so', counts: { waiting: 1, active: 1, failed: 0, delayed: 1 } });
+    release();
+    await queue.enqueue('test.flaky', { failTimes: 1 }, { jobId: 'f' });
+    await queue.drain();
+    expect((await queue.jobCounts()).counts).toEqual({ waiting: 0, active: 0, failed: 1, delayed: 1 });
+  });
+
   it('refuses a job it has no handler for', async () => {
     const queue = new InProcessJobQueue<TestJobs>({});
     await expect(queue.enqueue('test.record', { value: 1 })).rejects.toThrow(/no handler/);
@@ -112,6 +132,7 @@ describe('BullMQ runner on Redis', () => {
     await done;
     await worker.close();
     expect(processed).toEqual([7]);
+    expect(await queue.jobCounts()).toEqual({ queue: 'pho-so', counts: { waiting: 0, active: 0, failed: 0, delayed: 0 } });
     await queue.queue.obliterate({ force: true });
     await queue.close();
   }, 30_000);
@@ -122,6 +143,7 @@ describe('BullMQ runner on Redis', () => {
     const jobs = [...values, 0, 1, 2].map((value) => ({ name: 'test.record' as const, payload: { value }, options: { jobId: jobId('m', value) } }));
     await queue.enqueueMany(jobs);
     expect(await queue.queue.getJobCounts('waiting')).toEqual({ waiting: 2500 });
+    expect((await queue.jobCounts()).counts).toEqual({ waiting: 2500, active: 0, failed: 0, delayed: 0 });
     expect(await queue.missingJobs(['m-0', 'm-2499', 'm-2500'])).toEqual(['m-2500']);
     // A job finished and kept (failed) counts as missing and is removed, so the id can be enqueued again.
     await queue.queue.obliterate({ force: true });

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import type { AppConfig } from '@pho-so/server/config';
-import { InjectConfig } from '@pho-so/server/nest';
+import { InjectConfig, MetricsService } from '@pho-so/server/nest';
 import { ScanCountRepository, type ScanCountSink } from './scan-count.repository';
 import { SCAN_COUNT_STORE, type ScanCountStore } from './scan-count.store';
 import { localDay, scannedCode } from './scan-key';
@@ -46,6 +46,8 @@ export class ScanCounterService implements OnApplicationBootstrap, BeforeApplica
     @Inject(ScanCountRepository) private readonly sink: ScanCountSink,
     @InjectConfig() private readonly config: Pick<AppConfig, 'SCAN_FLUSH_INTERVAL_MS'>,
     @Optional() @Inject(SCAN_CLOCK) private readonly clock: Clock = () => new Date(),
+    /** `pho_so_plate_scans_total` and `…_lost_total` on the ops listener's /metrics. */
+    @Optional() @Inject(MetricsService) private readonly metrics?: Pick<MetricsService, 'plateScans' | 'plateScansLost'>,
   ) {}
 
   /** Counts one scan of `rawCode` as given in the URL. Never throws and never waits. */
@@ -53,6 +55,7 @@ export class ScanCounterService implements OnApplicationBootstrap, BeforeApplica
     if (this.closed) return;
     const code = scannedCode(rawCode);
     if (code === null) return;
+    this.metrics?.plateScans.inc();
     try {
       const pending = this.store.increment(localDay(this.clock()), code);
       if (pending instanceof Promise) this.track(pending);
@@ -172,6 +175,7 @@ export class ScanCounterService implements OnApplicationBootstrap, BeforeApplica
   }
 
   private noteLost(error: unknown): void {
+    this.metrics?.plateScansLost.inc();
     this.lostSinceLastFlush++;
     this.lastStoreError = message(error);
   }
