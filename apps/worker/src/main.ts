@@ -1,8 +1,9 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@pho-so/server/config';
 import { createLogger, maskUrlCredentials, type Logger as PinoLogger } from '@pho-so/server/logging';
-import { PinoNestLogger } from '@pho-so/server/nest';
+import { exitOnShutdownSignals, PinoNestLogger } from '@pho-so/server/nest';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
@@ -15,8 +16,9 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: new PinoNestLogger(logger) }).catch(
     (error: unknown) => failedToStart(logger, error),
   );
-  // SIGTERM/SIGINT close the consumer, which lets the job in flight finish before exiting.
-  app.enableShutdownHooks();
+  // SIGTERM/SIGINT close the consumer, which lets the job in flight finish, then exit with code 0
+  // (a second signal meanwhile is ignored). 100 s: under compose's stop_grace_period of 2 min.
+  exitOnShutdownSignals(app, { timeoutMs: 100_000, logger: new Logger('worker') });
 }
 
 function failedToStart(logger: PinoLogger, error: unknown): never {

@@ -4,10 +4,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@pho-so/server/config';
-import { InjectConfig } from '@pho-so/server/nest';
+import { InjectConfig, type DependencyStatus } from '@pho-so/server/nest';
 import { runWithLogContext } from '@pho-so/server/logging';
 import { createAssetStorage, createRenderer, QueueSweeper } from '@pho-so/server/qr-assets';
-import { BullMqJobQueue, bullMqPrefix, createBullMqWorker, type PhoSoJobs } from '@pho-so/server/queue';
+import { BullMqJobQueue, bullMqPrefix, createBullMqWorker, type PhoSoJobs, type QueueJobCounts } from '@pho-so/server/queue';
 import { jobHandlers } from './job-handlers';
 
 /** Consumes the platform queue on Redis; closing waits for the job in flight to finish. */
@@ -18,6 +18,7 @@ export class QueueConsumerService implements OnApplicationBootstrap, OnApplicati
   private renderer: ReturnType<typeof createRenderer> | null = null;
   private producer: BullMqJobQueue<PhoSoJobs> | null = null;
   private sweeper: QueueSweeper | null = null;
+  private closing = false;
 
   constructor(
     @InjectConfig() private readonly config: AppConfig,
@@ -31,7 +32,10 @@ export class QueueConsumerService implements OnApplicationBootstrap, OnApplicati
     if (swept > 0) this.logger.log(`removed ${swept} temporary file(s) left by an interrupted write`);
     this.renderer = createRenderer(availableParallelism());
     const handlers = jobHandlers(this.dataSource, this.config, this.renderer.render);
-    const settings = { connection: { url: this.config.REDIS_URL, maxRetriesPerRequest: null }, prefix: bullMqPrefix(this.config.REDIS_KEY_PREFIX) };
+    // Reconnect every 2 s at most while Redis is away (BullMQ's default backs off to 20 s), so the
+    // worker consumes again, and turns ready, soon after a Redis restart (see RedisLossWatchdog).
+    const connection = { url: this.config.REDIS_URL, maxRetriesPerRequest: null, retryStrategy: (times: number) => Math.min(250 * times, 2000) };
+    const settings = { connection, prefix: bullMqPrefix(this.config.REDIS_KEY_PREFIX) };
     this.worker = createBullMqWorker(settings, handlers, availableParallelism());
     this.worker.on('error', (error) => this.logger.warn(`queue: ${error.message}`));
     // BullMQ reports a failure after the processor's log context has ended: the job is named again here.
@@ -47,13 +51,45 @@ export class QueueConsumerService implements OnApplicationBootstrap, OnApplicati
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.closing = true;
     await this.sweeper?.stop();
     await this.producer?.close();
     await this.worker?.close();
     await this.renderer?.close();
   }
 
+  /**
+   * Whether the consumer's own Redis connections (BullMQ's command and blocking connections) are up:
+   * 'down' while they reconnect, before the consumer started and once it closed.
+   */
+  async connectionStatus(): Promise<DependencyStatus> {
+    const worker = this.worker;
+    if (!worker || this.closing) return 'down';
+    const backend = worker.getBackend();
+    try {
+      const clients = await withTimeout(Promise.all([backend.client, backend.blockingClient]), 1000);
+      return clients.every((client) => client === undefined || client.status === 'ready') ? 'up' : 'down';
+    } catch {
+      return 'down';
+    }
+  }
+
+  /** The queue's jobs per state, for the ops metrics (an error before the consumer started). */
+  async jobCounts(): Promise<QueueJobCounts> {
+    if (!this.producer) throw new Error('the queue consumer has not started');
+    return this.producer.jobCounts();
+  }
+
   get isRunning(): boolean {
     return this.worker?.isRunning() ?? false;
   }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), ms);
+    timer.unref();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

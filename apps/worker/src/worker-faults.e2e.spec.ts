@@ -1,7 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { QrAssetEntity } from '@pho-so/server/db';
@@ -15,6 +14,7 @@ import {
   stopWorkerProcess,
   type WorkerProcess,
 } from './testing/qr-worker-fixture';
+import { freePort, startRedis, stopRedis } from './testing/private-redis';
 import { WorkerModule } from './worker.module';
 
 // Fault test: the compiled worker as its own process, SIGKILLed in the middle of a 1,000-plate batch.
@@ -52,39 +52,6 @@ describe('worker process killed mid-batch', () => {
     }
   }, 240_000);
 });
-
-/** A free TCP port on the loopback interface. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((r) => server.close(r));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-/** A private redis-server without persistence, ready to accept connections. */
-async function startRedis(port: number): Promise<ChildProcess> {
-  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--maxmemory-policy', 'noeviction'], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    redis.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('Ready to accept connections')) resolve();
-    });
-    redis.once('exit', (code) => reject(new Error(`redis-server exited (${code}): ${out}`)));
-  });
-  return redis;
-}
-
-const stopRedis = async (redis: ChildProcess | null, signal: NodeJS.Signals): Promise<void> => {
-  if (!redis || redis.exitCode !== null || redis.signalCode !== null) return;
-  const exited = new Promise((r) => redis.once('exit', r));
-  redis.kill(signal);
-  await exited;
-};
 
 // Fault test: a private Redis (no persistence) killed and started again in the middle of a batch.
 describe('Redis restarted mid-batch', () => {
