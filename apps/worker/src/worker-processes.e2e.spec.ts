@@ -89,11 +89,11 @@ describe('two worker processes on one Redis', () => {
 });
 
 /**
- * A worker stopped by SIGTERM ran its shutdown hooks without error. Nest's enableShutdownHooks then
- * re-raises the signal (the process ends "killed by SIGTERM", 143 to a shell) unless `useProcessExit`
- * is set (exit code 0); an error during shutdown exits 1.
+ * A worker stopped by SIGTERM ran its shutdown hooks without error and exited with code 0
+ * (exitOnShutdownSignals: Nest's `useProcessExit`, not the re-raised signal that a shell shows as 143);
+ * an error during shutdown exits 1.
  */
-const cleanExit = (exit: WorkerExit | null): boolean => exit !== null && (exit.code === 0 || (exit.code === null && exit.signal === 'SIGTERM'));
+const cleanExit = (exit: WorkerExit | null): boolean => exit !== null && exit.code === 0 && exit.signal === null;
 
 async function withinMs<T>(promise: Promise<T>, ms: number, worker: WorkerProcess): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

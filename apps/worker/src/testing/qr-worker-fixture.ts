@@ -133,7 +133,8 @@ export interface WorkerProcess {
 export function startWorkerProcess(fixture: Pick<QrWorkerFixture, 'env'>, env: Record<string, string> = {}): WorkerProcess {
   const child = spawn(process.execPath, [join(REPO_ROOT, 'dist/node/apps/worker/src/main.js')], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...fixture.env, ...env },
+    // ready() waits for the 'consuming jobs' line, an info line; NODE_ENV=test alone would log warn and up.
+    env: { LOG_LEVEL: 'info', ...process.env, ...fixture.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
