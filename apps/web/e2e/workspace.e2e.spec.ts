@@ -229,6 +229,33 @@ describe('workspace plates and QR batches (JavaScript off)', () => {
     expect(await visibleText(page, 'main')).toContain('Chỉ quản trị viên');
   });
 
+  it('the queue dashboard (API, admins only) is linked for admins; a visitor is sent to log in and comes back to it', async () => {
+    const dashboard = '/api/v1/admin/queues';
+    const page = await noScriptPage();
+    await page.goto(dashboard);
+    const login = new URL(page.url());
+    expect(login.pathname).toBe('/quan-tri/dang-nhap');
+    expect(login.searchParams.get('next')).toBe(dashboard);
+    const admin = e2eAdmin();
+    await page.locator('input[name="email"]').fill(admin.email);
+    await page.locator('input[name="password"]').fill(admin.password);
+    const [answer] = await Promise.all([
+      page.waitForResponse((response) => new URL(response.url()).pathname === dashboard),
+      page.locator('form[action$="/dang-nhap/gui"] button[type="submit"]').click(),
+    ]);
+    // This stack runs without Redis: the API answers the signed-in admin that the dashboard needs it.
+    expect(answer.status()).toBe(503);
+    expect(await visibleText(page, 'body')).toContain('cần Redis');
+    for (const [prefix, label] of [['', 'Hàng đợi'], ['/en', 'Queues']] as const) {
+      await page.goto(`${prefix}/quan-tri`);
+      expect(await visibleText(page, `nav a[href="${dashboard}"]`)).toBe(label);
+    }
+
+    const editorPage = await noScriptPage();
+    await signInToWorkspace(editorPage, cast().editor);
+    expect(await editorPage.locator(`a[href="${dashboard}"]`).count()).toBe(0);
+  });
+
   it('an admin starts a QR batch; the status page refreshes itself until the ZIP can be downloaded', async () => {
     const page = await noScriptPage();
     await signInToWorkspace(page, e2eAdmin());

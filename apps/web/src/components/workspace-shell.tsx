@@ -3,6 +3,9 @@ import { localePath, otherLocale, type Locale } from '../i18n/locale';
 import { messagesFor } from '../i18n/messages';
 import type { Session } from '../data/workspace';
 
+/** The API's queue dashboard (Bull Board); one address for both languages. */
+export const QUEUE_DASHBOARD_HREF = '/api/v1/admin/queues';
+
 interface WorkspaceShellProps {
   locale: Locale;
   /** The page's path without the language prefix, for the language switch. */
@@ -41,6 +44,8 @@ export function WorkspaceShell({ locale, path, session, children }: WorkspaceShe
                 <a href={localePath(locale, '/quan-tri/thu-tuc')}>{w.editing.notes}</a>
                 {session.official.role === 'admin' ? <a href={localePath(locale, '/quan-tri/lo-qr')}>{w.qrBatches.nav}</a> : null}
                 {session.official.role === 'admin' ? <a href={localePath(locale, '/quan-tri/tai-khoan')}>{t.accounts.nav}</a> : null}
+                {/* Bull Board, served by the API on the same origin (behind the edge): admins only, there too. */}
+                {session.official.role === 'admin' ? <a href={QUEUE_DASHBOARD_HREF}>{t.accounts.queuesNav}</a> : null}
               </>
             ) : null}
             <a href={localePath(other, path)} hrefLang={other} lang={other} title={t.nav.switchLanguageLabel}>

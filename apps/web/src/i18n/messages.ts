@@ -376,6 +376,8 @@ const vi = {
   },
   accounts: {
     nav: 'Tài khoản',
+    /** The queue dashboard (Bull Board, served by the API; English only). */
+    queuesNav: 'Hàng đợi',
     title: 'Tài khoản cán bộ',
     lead: 'Tạo tài khoản, đổi vai trò và phường phụ trách, khóa tài khoản hoặc đặt mật khẩu mới. Mọi thay đổi được ghi vào nhật ký.',
     adminOnly: 'Chỉ quản trị viên mới quản lý được tài khoản cán bộ.',
@@ -791,6 +793,7 @@ const en: Messages = {
   },
   accounts: {
     nav: 'Accounts',
+    queuesNav: 'Queues',
     title: "Officials' accounts",
     lead: 'Create accounts, change roles and wards, disable an account or set a new password. Every change is recorded in the audit trail.',
     adminOnly: "Only an administrator may manage officials' accounts.",

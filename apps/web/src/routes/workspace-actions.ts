@@ -16,6 +16,7 @@ import { localePath, type Locale } from '../i18n/locale';
 import { messagesFor } from '../i18n/messages';
 import { flashCookies, type Flash } from '../lib/flash';
 import { frameFromFields, pickedPoint } from '../view-model/pick-map';
+import { loginNext } from '../routing/login-next';
 
 export const isHttps = (request: Request) => new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
 
@@ -72,7 +73,9 @@ export function loginHandler(locale: Locale) {
   return async function POST(request: Request): Promise<Response> {
     const form = await formOf(request);
     const email = text(form, 'email').trim().slice(0, 254);
-    const loginPage = localePath(locale, '/quan-tri/dang-nhap');
+    // Where the official was going (the queue dashboard's redirect); kept across a failed attempt.
+    const next = loginNext(text(form, 'next'));
+    const loginPage = `${localePath(locale, '/quan-tri/dang-nhap')}${next ? `?next=${encodeURIComponent(next)}` : ''}`;
     let answer: ApiAnswer;
     try {
       answer = await callApi('/api/v1/auth/login', { method: 'POST', session: sessionOf(request), json: { email, password: text(form, 'password') }, ...forwarding(request) });
@@ -81,7 +84,7 @@ export function loginHandler(locale: Locale) {
       const { vi, en } = unavailable(locale);
       return withFlash(request, loginPage, { kind: 'login-failed', email, message: { vi, en } });
     }
-    if (answer.status === 200) return seeOther(localePath(locale, '/quan-tri'), relayedCookies(request, answer.setCookies));
+    if (answer.status === 200) return seeOther(next ?? localePath(locale, '/quan-tri'), relayedCookies(request, answer.setCookies));
     const body = answer.body && !Array.isArray(answer.body) ? answer.body : {};
     const retryAfter = answer.status === 429 ? Number(body['retryAfterSeconds'] ?? answer.headers.get('retry-after') ?? 0) || 1 : undefined;
     const errors = answer.status === 400 ? fieldErrorsOf(answer.body) : [];

@@ -17,17 +17,19 @@ import {
   WorkspaceNotFoundView,
   type QrBatchView,
 } from '../views/workspace-views';
-import type { RouteProps } from './route-params';
+import { firstParam, type RouteProps, type SearchRouteProps } from './route-params';
+import { loginNext } from '../routing/login-next';
 import { pageFlash as flash, requireSession, unwrap, workspaceMeta as meta } from './workspace-pages';
 
 export function workspaceLoginRoute(locale: Locale) {
   return {
     metadata: meta(messagesFor(locale).workspace.login.title),
-    async Page() {
+    async Page({ searchParams }: SearchRouteProps) {
       const shown = await flash();
-      // Already signed in: straight to the list (unless the page shows why the last attempt failed).
-      if (!shown && (await currentSession())) redirect(localePath(locale, '/quan-tri'));
-      return <LoginView locale={locale} flash={shown} />;
+      const next = loginNext(firstParam((await searchParams)['next']));
+      // Already signed in: straight to the list, or to `next` (unless the page shows why the last attempt failed).
+      if (!shown && (await currentSession())) redirect(next ?? localePath(locale, '/quan-tri'));
+      return <LoginView locale={locale} flash={shown} next={next} />;
     },
   };
 }

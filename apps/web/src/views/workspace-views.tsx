@@ -20,7 +20,8 @@ function StatusMessage({ text }: { text: string }) {
   );
 }
 
-export function LoginView({ locale, flash }: { locale: Locale; flash: Flash | null }) {
+/** `next`: where to go after signing in (already checked by `loginNext`), carried by the form. */
+export function LoginView({ locale, flash, next = null }: { locale: Locale; flash: Flash | null; next?: string | null }) {
   const w = messagesFor(locale).workspace;
   const failed = flash?.kind === 'login-failed' ? flash : null;
   return (
@@ -38,6 +39,7 @@ export function LoginView({ locale, flash }: { locale: Locale; flash: Flash | nu
         </div>
       ) : null}
       <form method="post" action={localePath(locale, '/quan-tri/dang-nhap/gui')} className="stacked">
+        {next ? <input type="hidden" name="next" value={next} /> : null}
         <div className="field">
           <label htmlFor="email">{w.login.email}</label>
           <input id="email" name="email" type="email" autoComplete="username" required defaultValue={failed?.email ?? ''} aria-describedby={failed ? 'login-error' : undefined} />
