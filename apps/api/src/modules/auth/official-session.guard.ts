@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '@pho-so/server/config';
 import { InjectConfig } from '@pho-so/server/nest';
 import { tokensEqual } from '@pho-so/server/auth';
-import { AuthService } from './auth.service';
+import { AuthService, type Authenticated } from './auth.service';
 import { forbidden, unauthenticated, type ForbiddenReason } from './auth-problems';
 import { readSessionCookie } from './session-cookie';
 import type { SessionOfficial } from './auth.types';
@@ -47,22 +47,7 @@ export class OfficialSessionGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     void context.switchToHttp().getResponse<FastifyReply>().header('cache-control', 'no-store');
     if (request.official && request.officialSession) return true; // already checked (guard applied twice)
-    const token = readSessionCookie(request);
-    const result = await this.auth.authenticate(token);
-    if (!result.ok) {
-      if (request.headers.cookie !== undefined && result.problem !== 'no-session') {
-        await this.auth.recordDenied({
-          actorId: result.officialId ?? null,
-          actorLabel: result.email ?? 'anonymous',
-          action: 'unauthorized',
-          entityType: 'route',
-          entityId: routeOf(request),
-          newValue: { reason: result.problem },
-          requestId: String(request.id),
-        });
-      }
-      throw unauthenticated(result.problem);
-    }
+    const result = await authenticateSession(this.auth, request);
     if (!SAFE_METHODS.has(request.method)) {
       const sent = sentCsrfToken(request);
       const reason: ForbiddenReason | null = !originAllowed(request, this.config)
@@ -81,6 +66,27 @@ export class OfficialSessionGuard implements CanActivate {
     request.officialSession = { id: result.sessionId, csrfToken: result.csrfToken };
     return true;
   }
+}
+
+/**
+ * The request's session, or a 401 problem thrown. A presented but ended or unknown session is recorded
+ * in the audit trail; no cookie at all is not (every anonymous visitor would be).
+ */
+export async function authenticateSession(auth: AuthService, request: FastifyRequest): Promise<Extract<Authenticated, { ok: true }>> {
+  const result = await auth.authenticate(readSessionCookie(request));
+  if (result.ok) return result;
+  if (request.headers.cookie !== undefined && result.problem !== 'no-session') {
+    await auth.recordDenied({
+      actorId: result.officialId ?? null,
+      actorLabel: result.email ?? 'anonymous',
+      action: 'unauthorized',
+      entityType: 'route',
+      entityId: routeOf(request),
+      newValue: { reason: result.problem },
+      requestId: String(request.id),
+    });
+  }
+  throw unauthenticated(result.problem);
 }
 
 /** Records a 403 in the audit trail and throws it. */

@@ -6,9 +6,7 @@ import { AdminTokenGuard } from '../../common/admin-token.guard';
 import { ProblemException } from '../../common/problem-details.filter';
 import { sendProblem } from '../../common/problem-details';
 import { AuthService } from '../auth/auth.service';
-import { unauthenticated } from '../auth/auth-problems';
-import { denyForbidden, originAllowed } from '../auth/official-session.guard';
-import { readSessionCookie } from '../auth/session-cookie';
+import { authenticateSession, denyForbidden, originAllowed } from '../auth/official-session.guard';
 import { actionDisabled, needsRedis, tokenReadOnly } from './queue-dashboard-problems';
 
 /** Where Bull Board is mounted (the API's global prefix included: it is a Fastify plugin, not a Nest route). */
@@ -28,7 +26,6 @@ const DISABLED_ROUTES = new Set([
 
 const under = (path: string | undefined): path is string => path !== undefined && (path === QUEUE_DASHBOARD_PATH || path.startsWith(`${QUEUE_DASHBOARD_PATH}/`));
 const pathOf = (request: FastifyRequest) => request.url.split('?')[0] ?? request.url;
-const routeOf = (request: FastifyRequest) => `${request.method} ${request.routeOptions?.url ?? pathOf(request)}`.slice(0, 300);
 
 /** A browser asking for one of Bull Board's pages (not its JSON API, not an asset, not automation). */
 const isPageRequest = (request: FastifyRequest) =>
@@ -106,22 +103,7 @@ export class QueueDashboardAccess {
   }
 
   private async checkSession(request: FastifyRequest): Promise<void> {
-    const result = await this.auth.authenticate(readSessionCookie(request));
-    if (!result.ok) {
-      // As OfficialSessionGuard: a presented but ended or unknown session is audited, no cookie at all is not.
-      if (request.headers.cookie !== undefined && result.problem !== 'no-session') {
-        await this.auth.recordDenied({
-          actorId: result.officialId ?? null,
-          actorLabel: result.email ?? 'anonymous',
-          action: 'unauthorized',
-          entityType: 'route',
-          entityId: routeOf(request),
-          newValue: { reason: result.problem },
-          requestId: String(request.id),
-        });
-      }
-      throw unauthenticated(result.problem);
-    }
+    const result = await authenticateSession(this.auth, request);
     if (result.official.role !== 'admin') await denyForbidden(this.auth, request, result.official, 'admin-only');
     const write = !SAFE_METHODS.has(request.method);
     if (write && !sameOriginWrite(request, this.config)) await denyForbidden(this.auth, request, result.official, 'origin-not-allowed');
