@@ -12,7 +12,7 @@
 // so the queue cannot meet another test's. The measured times go to tmp/artifacts/shutdown-times.json.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -29,6 +29,7 @@ import {
   serviceEnvironment,
 } from './compose-file';
 import { assembleImageRoot } from './image-layout';
+import { mainConfig, NGINX_BINARY, renderEdgeTemplate, type EdgeTemplateValues } from '../bench/lib/nginx';
 import { freePort, REPO_ROOT } from '../testing/web-stack';
 
 jest.setTimeout(600_000);
@@ -58,7 +59,7 @@ describe('the compose stack, run with its own commands and environment', () => {
   let imageRoot: string;
   let imageEnv: Record<string, string>;
   let dotEnv: Record<string, string>;
-  let ports: { api: number; web: number; apiOps: number; workerOps: number };
+  let ports: { api: number; web: number; apiOps: number; workerOps: number; edge: number; edgeInner: number };
   let hostMap: [string, string][];
   const running = new Map<AppService, Running>();
   /** Everything every process wrote, for the check that no secret reached the logs. */
@@ -103,6 +104,48 @@ describe('the compose stack, run with its own commands and environment', () => {
     const handle = { child, output: () => text, exited };
     running.set(service, handle);
     return handle;
+  }
+
+  /**
+   * The edge as the nginx image runs it: the template rendered with the edge service's environment
+   * (mapped like the others: its listen ports, upstreams, cache folder and log file), Debian's nginx.
+   */
+  let edge: ChildProcess | undefined;
+  async function startEdge(): Promise<void> {
+    const prefix = join(imageRoot, '../edge');
+    for (const dir of ['tmp', 'cache']) mkdirSync(join(prefix, dir), { recursive: true });
+    // nginx's workers run as another user when the test runs as root.
+    for (const dir of [join(imageRoot, '..'), prefix]) chmodSync(dir, 0o755);
+    chmodSync(join(prefix, 'cache'), 0o777);
+    const edgeMap: Record<string, string> = {
+      '80': `127.0.0.1:${ports.edge}`,
+      '127.0.0.1:8081': `127.0.0.1:${ports.edgeInner}`,
+      'web:3000': `127.0.0.1:${ports.web}`,
+      'api:3001': `127.0.0.1:${ports.api}`,
+      '/var/cache/nginx': join(prefix, 'cache'),
+      '/var/log/nginx/access.log': join(prefix, 'access.log'),
+    };
+    const values = Object.fromEntries(
+      Object.entries(serviceEnvironment(compose, 'edge', dotEnv)).map(([name, value]) => {
+        if (!(value in edgeMap)) throw new Error(`the edge's ${name}=${value} has no counterpart on this host`);
+        return [name, edgeMap[value]!];
+      }),
+    ) as unknown as EdgeTemplateValues;
+    // The official image renders every file of /etc/nginx/templates into conf.d (compose mounts deploy/nginx/templates there).
+    writeFileSync(join(prefix, 'edge.conf'), renderEdgeTemplate(join(REPO_ROOT, 'deploy/nginx/templates/default.conf.template'), values));
+    writeFileSync(join(prefix, 'nginx.conf'), mainConfig(prefix, `    include ${join(prefix, 'edge.conf')};`));
+    const args = ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-e', join(prefix, 'error.log')];
+    const check = spawnSync(NGINX_BINARY, ['-t', ...args], { encoding: 'utf8' });
+    if (check.status !== 0) throw new Error(`nginx -t failed:\n${check.stderr}`);
+    edge = spawn(NGINX_BINARY, args, { stdio: 'ignore' });
+    // The edge service's own healthcheck (curl), pointed at its port here.
+    const [program, ...curlArgs] = (compose.services['edge']!.healthcheck!.test as string[]).slice(1);
+    const url = curlArgs.pop()!.replace('http://127.0.0.1/', `http://127.0.0.1:${ports.edge}/`);
+    for (let i = 0; ; i++) {
+      if (spawnSync(program!, [...curlArgs, url]).status === 0) return;
+      if (i > 100) throw new Error('the edge did not pass its healthcheck');
+      await sleep(100);
+    }
   }
 
   /** Runs the service's compose healthcheck command (in the image's folder) until it passes. */
@@ -195,7 +238,14 @@ describe('the compose stack, run with its own commands and environment', () => {
       // The demo city gives the test plates to scan and render.
       LOAD_DEMO_DATA: 'true',
     };
-    ports = { api: await freePort(), web: await freePort(), apiOps: await freePort(), workerOps: await freePort() };
+    ports = {
+      api: await freePort(),
+      web: await freePort(),
+      apiOps: await freePort(),
+      workerOps: await freePort(),
+      edge: await freePort(),
+      edgeInner: await freePort(),
+    };
     hostMap = [
       ['@postgres:5432/', `@${url.host}/`],
       ['redis://redis:6379', 'redis://127.0.0.1:6379'],
@@ -208,6 +258,7 @@ describe('the compose stack, run with its own commands and environment', () => {
   }, 600_000);
 
   afterAll(async () => {
+    edge?.kill('SIGQUIT');
     for (const service of [...running.keys()]) await terminate(service).catch(() => undefined);
     await database?.dispose();
     if (imageRoot) rmSync(join(imageRoot, '..'), { recursive: true, force: true });
@@ -234,6 +285,7 @@ describe('the compose stack, run with its own commands and environment', () => {
     times['worker healthy after (ms)'] = await waitHealthy('worker');
     start('web');
     times['web healthy after (ms)'] = await waitHealthy('web');
+    await startEdge();
     // Liveness never depends on the database; the ops port serves Prometheus metrics.
     expect((await api('/api/health/live')).status).toBe(200);
     for (const port of [ports.apiOps, ports.workerOps]) {
@@ -245,21 +297,25 @@ describe('the compose stack, run with its own commands and environment', () => {
     }
   });
 
-  it('a plate scan through the web app shows the street and is counted', async () => {
+  it('a plate scan through the edge and the web app shows the street, is counted, and is logged with the request id the edge gave it', async () => {
     const [plate] = await query<{ code: string; name: string }>(
       `SELECT p.code, s.name FROM plate p JOIN street s ON s.id = p.street_id ORDER BY p.code LIMIT 1`,
     );
-    const page = await fetch(`http://127.0.0.1:${ports.web}/Q/${plate!.code}`);
+    const edgeUrl = `http://127.0.0.1:${ports.edge}`;
+    const page = await fetch(`${edgeUrl}/Q/${plate!.code}`);
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain(plate!.name);
     expect(html).toContain(plate!.code);
     const beacon = /src="(\/api\/v1\/plates\/[^"]+\/scan\.gif)"/.exec(html)?.[1];
     expect(beacon).toBeDefined();
-    // The edge sends /api/ to the API; the web app forwards it too (the same request, one hop more).
-    const scan = await fetch(`http://127.0.0.1:${ports.web}${beacon!.replace(/&amp;/g, '&')}`);
+    // The browser then loads the beacon from the same origin: the edge sends /api/ to the API.
+    const scan = await fetch(`${edgeUrl}${beacon!.replace(/&amp;/g, '&')}`);
     expect(scan.status).toBe(200);
     expect(scan.headers.get('content-type')).toBe('image/gif');
+    // nginx's $request_id, passed to the API, which logs it as reqId and sends it back.
+    const requestId = scan.headers.get('x-request-id');
+    expect(requestId).toMatch(/^[0-9a-f]{32}$/);
     let counted = 0;
     for (let i = 0; i < 200 && counted === 0; i++) {
       await sleep(250);
@@ -267,6 +323,8 @@ describe('the compose stack, run with its own commands and environment', () => {
       counted = Number(row?.count ?? 0);
     }
     expect(counted).toBe(1);
+    const logged = allOutput.api.split('\n').filter((line) => line.includes(`"reqId":"${requestId}"`));
+    expect(logged.length).toBeGreaterThan(0);
   });
 
   it('a QR batch runs end to end: created on the API, rendered by the worker, downloaded as a ZIP', async () => {
