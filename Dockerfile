@@ -15,7 +15,8 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 
 FROM ${NODE_IMAGE} AS base
 WORKDIR /app
-ENV NEXT_TELEMETRY_DISABLED=1 NX_DAEMON=false NX_NO_CLOUD=true
+# No telemetry from the build: Next, Nx, and @scarf/scarf (an install script of swagger-ui-dist).
+ENV NEXT_TELEMETRY_DISABLED=1 NX_DAEMON=false NX_NO_CLOUD=true SCARF_ANALYTICS=false DO_NOT_TRACK=1
 
 # Every dependency, for building. Only the manifests are copied, so this layer is rebuilt only when they
 # change, not on every source edit.
