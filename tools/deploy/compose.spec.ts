@@ -2,7 +2,6 @@
 // variable compose reads is documented, secrets have no defaults, only the edge is published, every
 // command and healthcheck script a service runs exists in the image the Dockerfile assembles from the
 // build output. (That the healthcheck endpoints answer is shown by production-stack.e2e.spec.ts.)
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -18,7 +17,7 @@ import {
   referencedVariables,
   serviceEnvironment,
 } from './compose-file';
-import { installsProductionOnly, runtimeStage, sourceOf } from './image-layout';
+import { buildLikeTheImage, installsProductionOnly, runtimeStage, sourceOf } from './image-layout';
 import { REPO_ROOT } from '../testing/web-stack';
 
 const composeText = readComposeText(REPO_ROOT);
@@ -193,10 +192,7 @@ describe('the Dockerfile', () => {
 describe('compose commands against the build output', () => {
   beforeAll(() => {
     // The same build the image's build stage runs (the web app only when its sources changed).
-    for (const script of ['tools/build/compile-node.mjs', 'tools/build/web-build.mjs']) {
-      const result = spawnSync(process.execPath, [join(REPO_ROOT, script)], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
-      if (result.status !== 0) throw new Error(`${script} failed:\n${result.stdout}\n${result.stderr}`);
-    }
+    buildLikeTheImage(REPO_ROOT);
   }, 600_000);
 
   const scripts = (): [string, string][] => [

@@ -33,6 +33,17 @@ export function sourceOf(stages: readonly DockerfileStage[], path: string): { co
   return undefined;
 }
 
+/**
+ * The build output the image's build stage produces (`nx run-many -t build`), made here the way the
+ * tests need it: the server code compiled, the web app built only when its sources changed.
+ */
+export function buildLikeTheImage(repoRoot: string): void {
+  for (const script of ['tools/build/compile-node.mjs', 'tools/build/web-build.mjs']) {
+    const result = spawnSync(process.execPath, [join(repoRoot, script)], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    if (result.status !== 0) throw new Error(`${script} failed:\n${result.stdout}\n${result.stderr}`);
+  }
+}
+
 /** Whether a stage's node_modules holds production dependencies only. */
 export function installsProductionOnly(stage: DockerfileStage | undefined): boolean {
   return !!stage?.runs.some((run) => /\bnpm ci\b.*--omit=dev\b/.test(run));

@@ -28,7 +28,7 @@ import {
   readEnvExample,
   serviceEnvironment,
 } from './compose-file';
-import { assembleImageRoot } from './image-layout';
+import { assembleImageRoot, buildLikeTheImage } from './image-layout';
 import { mainConfig, NGINX_BINARY, renderEdgeTemplate, type EdgeTemplateValues } from '../bench/lib/nginx';
 import { freePort, REPO_ROOT } from '../testing/web-stack';
 
@@ -212,10 +212,7 @@ describe('the compose stack, run with its own commands and environment', () => {
 
   beforeAll(async () => {
     // 1. The build the image's build stage runs (the web app only when its sources changed).
-    for (const script of ['tools/build/compile-node.mjs', 'tools/build/web-build.mjs']) {
-      const result = spawnSync(process.execPath, [join(REPO_ROOT, script)], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
-      if (result.status !== 0) throw new Error(`${script} failed:\n${result.stdout}\n${result.stderr}`);
-    }
+    buildLikeTheImage(REPO_ROOT);
     // 2. The runtime image's /app, as the Dockerfile's last stage puts it together.
     imageRoot = mkdtempSync(join(tmpdir(), 'pho-so-image-'));
     imageEnv = assembleImageRoot(REPO_ROOT, readDockerfile(REPO_ROOT), join(imageRoot, 'app'));
