@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lockPgliteFolder, PgliteFolderInUse } from './pglite-lock';
@@ -12,7 +12,11 @@ describe('lockPgliteFolder', () => {
   it('refuses a folder another live process holds, naming it', async () => {
     // A real second process takes the lock and stays alive until we end it.
     const other = spawn(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(join(dir, 'pho-so.lock'))}, String(process.pid)); setInterval(() => {}, 1000)`]);
-    await new Promise((r) => setTimeout(r, 300));
+    // Wait until it holds the lock (a fixed sleep raced Node's start-up on a loaded machine).
+    const lockFile = join(dir, 'pho-so.lock');
+    for (let i = 0; i < 300 && !(existsSync(lockFile) && readFileSync(lockFile, 'utf8') === String(other.pid)); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
     try {
       expect(() => lockPgliteFolder(dir)).toThrow(PgliteFolderInUse);
       expect(() => lockPgliteFolder(dir)).toThrow(new RegExp(`pid ${other.pid}`));
