@@ -91,11 +91,15 @@ describe('worker health on a Redis that goes away', () => {
       expect(text).toMatch(/^pho_so_process_resident_memory_bytes \d+/m);
 
       await stopRedis(redis, 'SIGKILL');
+      // The readiness ping and the consumer's two connections notice the loss separately (a few
+      // milliseconds apart), so the first 503 may still show the consumer up: wait for the answer
+      // in which the consumer, too, is down.
       let notReady: Awaited<ReturnType<typeof get>> | null = null;
       await until(
         async () => {
           const answer = await get(`${ops}/health/ready`);
-          if (answer.status === 503) notReady = answer;
+          const checks = answer.body['checks'] as Record<string, unknown> | undefined;
+          if (answer.status === 503 && checks?.['queueConsumer'] === 'down') notReady = answer;
           return notReady !== null;
         },
         30_000,
