@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type AppConfig } from '@pho-so/server/config';
 import { createMigratedDataSource } from '@pho-so/server/db/testing';
-import { loadDemoCity } from '@pho-so/server/dataset';
+import { demoCitySeed } from '@pho-so/server/dataset/testing';
 import { batchReport, createBatch } from '@pho-so/server/qr-assets';
 import { BullMqJobQueue, bullMqPrefix, type PhoSoJobs } from '@pho-so/server/queue';
 import { plateCodeFromSerial } from '@pho-so/shared/domain';
@@ -40,8 +40,7 @@ export interface QrWorkerFixtureOptions {
 }
 
 export async function qrWorkerFixture({ plates, firstSerial = 500_000, redisUrl, env: extra = {} }: QrWorkerFixtureOptions = {}): Promise<QrWorkerFixture> {
-  const db = await createMigratedDataSource('postgres');
-  await db.dataSource.transaction((manager) => loadDemoCity(manager, DEMO_DATA_DIR));
+  const db = await createMigratedDataSource('postgres', { seed: demoCitySeed(DEMO_DATA_DIR) });
   if (plates !== undefined) {
     const [count] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM plate`)) as Array<{ n: number }>;
     const codes = Array.from({ length: Math.max(0, plates - (count?.n ?? 0)) }, (_, i) => plateCodeFromSerial('TB', firstSerial + i));
@@ -84,15 +83,22 @@ export async function qrWorkerFixture({ plates, firstSerial = 500_000, redisUrl,
   };
 }
 
-/** Polls the batch until it is done or failed (every 100 ms, at most `timeoutMs`), and returns its report. */
-export async function finishedBatch(fixture: Pick<QrWorkerFixture, 'db'>, batchId: string, timeoutMs = 60_000): Promise<NonNullable<Awaited<ReturnType<typeof batchReport>>>> {
+/**
+ * Polls the batch until it is done or failed (every 100 ms, at most `timeoutMs`), and returns its report.
+ * The bound is for liveness, not speed: each file is rendered and decoded again (some 180 ms of CPU on
+ * the 2-core CI machine while other suites run), so a whole-city batch takes about a minute there.
+ */
+export async function finishedBatch(fixture: Pick<QrWorkerFixture, 'db'>, batchId: string, timeoutMs = 180_000): Promise<NonNullable<Awaited<ReturnType<typeof batchReport>>>> {
   const deadline = Date.now() + timeoutMs;
+  let report: Awaited<ReturnType<typeof batchReport>> = null;
   while (Date.now() < deadline) {
-    const report = await batchReport(fixture.db.dataSource, batchId);
+    report = await batchReport(fixture.db.dataSource, batchId);
     if (report && (report.batch.status === 'done' || report.batch.status === 'failed')) return report;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`batch ${batchId} did not finish in ${timeoutMs} ms`);
+  // Where it stood tells a stuck batch (items that never move) from a slow one.
+  const where = report ? `${report.batch.status}, ${report.batch.done} done and ${report.batch.failed} failed of ${report.batch.total}` : 'no such batch';
+  throw new Error(`batch ${batchId} did not finish in ${timeoutMs} ms (${where})`);
 }
 
 /** Polls (every 20 ms) until at least `done` items of the batch are done, and returns that report. */
