@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '@pho-so/server/config';
-import type { DatabaseEngine } from '@pho-so/server/db';
-import { createMigratedDataSource } from '@pho-so/server/db/testing';
-import { loadDemoCity } from '@pho-so/server/dataset';
+import { createDataSource, type DatabaseEngine } from '@pho-so/server/db';
+import { createPreparedDatabase } from '@pho-so/server/db/testing';
+import { demoCitySeed } from '@pho-so/server/dataset/testing';
 import { createApiApp } from '../bootstrap';
 
 export const DEMO_DATA_DIR = join(__dirname, '../../../../data');
@@ -36,13 +36,19 @@ export async function startTestApi(
     beforeStart?: (dataSource: DataSource) => Promise<void>;
   } = {},
 ): Promise<TestApi> {
-  const db = await createMigratedDataSource(engine, { onDisk: true });
-  await db.dataSource.transaction((manager) => loadDemoCity(manager, DEMO_DATA_DIR));
-  await beforeStart?.(db.dataSource);
-  await db.dataSource.destroy(); // the app opens its own connection
+  const database = await createPreparedDatabase(engine, demoCitySeed(DEMO_DATA_DIR));
+  if (beforeStart) {
+    const dataSource = createDataSource(database.settings);
+    await dataSource.initialize();
+    try {
+      await beforeStart(dataSource);
+    } finally {
+      await dataSource.destroy(); // the app opens its own connection
+    }
+  }
   const config: AppConfig = loadConfig({
     NODE_ENV: 'test',
-    ...db.database.env,
+    ...database.env,
     ...(redis ? { REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379' } : {}),
     RATE_LIMIT_PER_MINUTE: '100000',
     // Keys of this test only, so runs and files never share counters or queues.
@@ -58,7 +64,7 @@ export async function startTestApi(
     get: (path, init) => fetch(`${base}${path}`, init),
     close: async () => {
       await app.close();
-      await db.dispose();
+      await database.dispose();
     },
   };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BatchEntity, PlateEntity, QrAssetEntity } from '@pho-so/server/db';
 import { createMigratedDataSource, TEST_ENGINES } from '@pho-so/server/db/testing';
-import { loadDemoCity } from '@pho-so/server/dataset';
+import { demoCitySeed } from '@pho-so/server/dataset/testing';
 import { sha256 } from '@pho-so/server/qr';
 import { InProcessJobQueue, type PhoSoJobs } from '@pho-so/server/queue';
 import { batchReport, createBatch } from './batches';
@@ -47,8 +47,7 @@ describe.each(TEST_ENGINES)('QR assets and batches on %s', (engine) => {
   let storage: LocalFolderStorage;
 
   beforeAll(async () => {
-    db = await createMigratedDataSource(engine);
-    await db.dataSource.transaction((manager) => loadDemoCity(manager, DEMO_DATA_DIR));
+    db = await createMigratedDataSource(engine, { seed: demoCitySeed(DEMO_DATA_DIR) });
     dir = await mkdtemp(join(tmpdir(), 'assets-'));
     storage = new LocalFolderStorage(dir);
   }, 60_000);

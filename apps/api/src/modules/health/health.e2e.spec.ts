@@ -12,7 +12,7 @@ describe.each(TEST_ENGINES)('health endpoints on %s', (engine) => {
   let disposeDatabase: () => Promise<void>;
 
   beforeAll(async () => {
-    const db = await createMigratedDataSource(engine, { onDisk: true });
+    const db = await createMigratedDataSource(engine);
     await db.dataSource.destroy(); // the app opens its own connection; PGlite allows one per process
     disposeDatabase = db.dispose;
     const config = loadConfig({ NODE_ENV: 'test', ...db.database.env, REDIS_URL: process.env['TEST_REDIS_URL'] });

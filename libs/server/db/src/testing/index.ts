@@ -1,1 +1,2 @@
 export * from './test-database';
+export { createPreparedDatabase, testDatabaseUrl, type DatabaseSeed } from './database-templates';

@@ -2,14 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource, DatabaseEngine, DatabaseSettings } from '../data-source';
+import { createPreparedDatabase, testDatabaseUrl, withClient, type DatabaseSeed } from './database-templates';
 
 /** Both engines every database test runs against. */
 export const TEST_ENGINES: DatabaseEngine[] = ['postgres', 'pglite'];
-
-export const testDatabaseUrl = (): string => process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface TestDatabase {
   engine: DatabaseEngine;
@@ -21,9 +19,10 @@ export interface TestDatabase {
 }
 
 /**
- * A database of its own for one test file, so files can run in parallel without seeing each other:
- * a fresh database on the Postgres server, or a PGlite instance in memory or, with `onDisk`, in a
- * temporary folder that another process (or a later connection) can open.
+ * An empty database of its own for one test file, so files can run in parallel without seeing each
+ * other: a fresh database on the Postgres server, or a PGlite instance in memory or, with `onDisk`,
+ * in a temporary folder that another process (or a later connection) can open. For tests of the
+ * migrations themselves; other tests take a migrated one (below).
  */
 export async function createTestDatabase(engine: DatabaseEngine, { onDisk = false } = {}): Promise<TestDatabase> {
   if (engine === 'pglite') {
@@ -38,36 +37,38 @@ export async function createTestDatabase(engine: DatabaseEngine, { onDisk = fals
   }
   const adminUrl = testDatabaseUrl();
   const name = `pho_so_t_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
     engine,
     settings: { url: url.toString(), dataDir: 'memory://' },
     env: { DATABASE_URL: url.toString() },
-    dispose: () => withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    dispose: () => withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
 }
 
-async function withAdminClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A fresh database with every migration applied, and a way to throw it away. */
+/**
+ * A database of its own with every migration applied and, with `seed`, the seed's rows (the demo
+ * city, say), open and ready. Copied from a template built once per content and machine
+ * (database-templates.ts); PGlite's copy is a temporary folder, which another process can open
+ * through `database.env`.
+ */
 export async function createMigratedDataSource(
   engine: DatabaseEngine,
-  options: { onDisk?: boolean } = {},
+  { seed }: { seed?: DatabaseSeed } = {},
 ): Promise<{ dataSource: DataSource; database: TestDatabase; dispose(): Promise<void> }> {
-  const database = await createTestDatabase(engine, options);
+  const database = await createPreparedDatabase(engine, seed);
   const dataSource = createDataSource(database.settings);
-  await dataSource.initialize();
-  await dataSource.runMigrations();
+  try {
+    await dataSource.initialize();
+    // Nothing to run on a current template; a migration the fingerprint missed would still run here.
+    await dataSource.runMigrations();
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await database.dispose();
+    throw error;
+  }
   return {
     dataSource,
     database,

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { createMigratedDataSource } from '@pho-so/server/db/testing';
-import { loadDemoCity } from '@pho-so/server/dataset';
+import { demoCitySeed } from '@pho-so/server/dataset/testing';
 import type { EnqueueOptions, JobQueue, JobRequest, PhoSoJobs } from '@pho-so/server/queue';
 import { DEMO_DATA_DIR } from '../../../testing/test-api';
 import type { Actor } from '../actor';
@@ -59,9 +59,8 @@ export interface WorkspaceFixture {
 
 /** A fresh Postgres database with the demo city, three officials and the workspace services. */
 export async function createWorkspaceFixture(): Promise<WorkspaceFixture> {
-  const db = await createMigratedDataSource('postgres');
+  const db = await createMigratedDataSource('postgres', { seed: demoCitySeed(DEMO_DATA_DIR) });
   const { dataSource } = db;
-  await dataSource.transaction((manager) => loadDemoCity(manager, DEMO_DATA_DIR));
   const units: { id: number; code: string }[] = await dataSource.query(`SELECT id, code FROM administrative_unit WHERE valid_to IS NULL AND code = ANY($1)`, [[WARD_A, WARD_B]]);
   const wardIds = new Map(units.map((u) => [u.code, Number(u.id)]));
   const wardId = (code: string) => wardIds.get(code) ?? Number.NaN;
