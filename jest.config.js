@@ -1,6 +1,8 @@
 // `npm test` runs every project's tests; each project has its own jest.config.js beside its project.json.
 module.exports = {
   globalSetup: '<rootDir>/tools/testing/global-setup.js',
+  // Balances `npm test`'s shards by recorded file times (tools/testing/test-durations.json).
+  testSequencer: '<rootDir>/tools/testing/duration-sequencer.js',
   // PGlite loads its WASM with a dynamic import, which Jest only allows with --experimental-vm-modules
   // (set in the npm test script).
   projects: [
