@@ -452,6 +452,7 @@ async function main(): Promise<void> {
     EDGE_API_UPSTREAM: `127.0.0.1:${apiPort}`,
     EDGE_CACHE_DIR: join(prefix, 'cache'),
     EDGE_ACCESS_LOG: edgeAccessLog,
+    EDGE_TRUSTED_PROXY: '127.0.0.1',
   });
   writeFileSync(join(prefix, 'edge.conf'), edgeConf);
   const staticServer = `    # The baseline: the page's bytes as a file, at any path.

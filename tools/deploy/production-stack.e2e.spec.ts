@@ -12,7 +12,8 @@
 // so the queue cannot meet another test's. The measured times go to tmp/artifacts/shutdown-times.json.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -124,6 +125,7 @@ describe('the compose stack, run with its own commands and environment', () => {
       'api:3001': `127.0.0.1:${ports.api}`,
       '/var/cache/nginx': join(prefix, 'cache'),
       '/var/log/nginx/access.log': join(prefix, 'access.log'),
+      '127.0.0.1': '127.0.0.1',
     };
     const values = Object.fromEntries(
       Object.entries(serviceEnvironment(compose, 'edge', dotEnv)).map(([name, value]) => {
@@ -322,6 +324,31 @@ describe('the compose stack, run with its own commands and environment', () => {
     expect(counted).toBe(1);
     const logged = allOutput.api.split('\n').filter((line) => line.includes(`"reqId":"${requestId}"`));
     expect(logged.length).toBeGreaterThan(0);
+  });
+
+  it('takes the client address from X-Forwarded-For only when the proxy named in EDGE_TRUSTED_PROXY sent it', async () => {
+    const trusted = serviceEnvironment(compose, 'edge', dotEnv)['EDGE_TRUSTED_PROXY'];
+    expect(trusted).toBe('127.0.0.1'); // .env.example's value: below, 127.0.0.1 plays the TLS proxy
+    /** A GET through the edge from a chosen loopback address (all of 127.0.0.0/8 reaches the edge). */
+    const getFrom = (localAddress: string, forwardedFor: string) =>
+      new Promise<string>((resolve, reject) => {
+        const request = httpGet({ host: '127.0.0.1', port: ports.edge, path: '/api/health/live', localAddress, headers: { 'x-forwarded-for': forwardedFor } }, (response) => {
+          response.resume();
+          const id = response.headers['x-request-id'];
+          if (response.statusCode === 200 && typeof id === 'string') resolve(id);
+          else reject(new Error(`GET /api/health/live from ${localAddress}: ${response.statusCode}, request id ${String(id)}`));
+        });
+        request.on('error', reject);
+      });
+    // The proxy passes on what the client claimed (198.51.100.23) and appends the address it saw.
+    const viaProxy = await getFrom('127.0.0.1', '198.51.100.23, 203.0.113.7');
+    // Anyone else's header is ignored.
+    const direct = await getFrom('127.0.0.2', '203.0.113.99');
+    const accessLog = join(imageRoot, '../edge/access.log');
+    const lineOf = (id: string) => (existsSync(accessLog) ? readFileSync(accessLog, 'utf8') : '').split('\n').find((line) => line.includes(`request_id=${id}`));
+    for (let i = 0; i < 100 && !(lineOf(viaProxy) && lineOf(direct)); i++) await sleep(100); // the log is flushed every second
+    expect(lineOf(viaProxy)).toMatch(/^203\.0\.113\.7 /);
+    expect(lineOf(direct)).toMatch(/^127\.0\.0\.2 /);
   });
 
   it('a QR batch runs end to end: created on the API, rendered by the worker, downloaded as a ZIP', async () => {

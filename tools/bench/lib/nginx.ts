@@ -9,6 +9,7 @@ export interface EdgeTemplateValues {
   EDGE_API_UPSTREAM: string;
   EDGE_CACHE_DIR: string;
   EDGE_ACCESS_LOG: string;
+  EDGE_TRUSTED_PROXY: string;
 }
 
 /**
