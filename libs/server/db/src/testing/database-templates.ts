@@ -1,11 +1,17 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource, type DatabaseEngine } from '../data-source';
-import type { TestDatabase } from './test-database';
+import {
+  pgliteFolderTestDatabase,
+  postgresTestDatabase,
+  testDatabaseUrl,
+  throwawayDatabaseName,
+  withClient,
+  type TestDatabase,
+} from './throwaway-database';
 
 /**
  * Rows every database of a kind starts with (the demo city, say), loaded once into its template.
@@ -38,16 +44,30 @@ export async function createPreparedDatabase(engine: DatabaseEngine, seed: Datab
 const DB_LIBRARY_DIR = resolve(__dirname, '..');
 const TEMPLATE_FORMAT = 1; // bump when the way templates are built changes
 
+/** The seed's name and inputs, this library's sources and PGlite's version, hashed. */
 function fingerprint(seed: DatabaseSeed): string {
   const hash = createHash('sha256');
-  hash.update(`format ${TEMPLATE_FORMAT} seed ${seed.name} pglite ${pgliteVersion()}\n`);
-  for (const input of [DB_LIBRARY_DIR, ...seed.inputs]) {
+  hash.update(`format ${TEMPLATE_FORMAT} seed ${seed.name} ${libraryFingerprint()}\n`);
+  hashFiles(hash, seed.inputs);
+  return hash.digest('hex').slice(0, 16);
+}
+
+// The library's own sources do not change during a run: hashed once per process. (A seed's inputs
+// are hashed at every call: a test may change them.)
+let libraryHash: string | undefined;
+function libraryFingerprint(): string {
+  libraryHash ??= hashFiles(createHash('sha256').update(`pglite ${pgliteVersion()}\n`), [DB_LIBRARY_DIR]).digest('hex');
+  return libraryHash;
+}
+
+function hashFiles<H extends ReturnType<typeof createHash>>(hash: H, inputs: string[]): H {
+  for (const input of inputs) {
     for (const file of filesUnder(input)) {
       hash.update(`${relative(input, file)}\n`);
       hash.update(readFileSync(file));
     }
   }
-  return hash.digest('hex').slice(0, 16);
+  return hash;
 }
 
 function filesUnder(path: string): string[] {
@@ -90,7 +110,7 @@ const postgresTemplates = new Map<string, Promise<string>>();
 
 async function clonePostgres(seed: DatabaseSeed): Promise<TestDatabase> {
   const adminUrl = testDatabaseUrl();
-  const name = `pho_so_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = throwawayDatabaseName();
   for (let attempt = 1; ; attempt++) {
     const template = await postgresTemplate(adminUrl, seed);
     try {
@@ -105,28 +125,25 @@ async function clonePostgres(seed: DatabaseSeed): Promise<TestDatabase> {
       await new Promise((r) => setTimeout(r, 100 * attempt));
     }
   }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    engine: 'postgres',
-    settings: { url: url.toString(), dataDir: 'memory://' },
-    env: { DATABASE_URL: url.toString() },
-    dispose: () => withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
-  };
+  return postgresTestDatabase(name);
 }
 
 const templateKey = (seed: DatabaseSeed) => `${seed.name}_${fingerprint(seed)}`;
 
-function postgresTemplate(adminUrl: string, seed: DatabaseSeed): Promise<string> {
+/** This process's promise of the seed's template (built or found once), forgotten if it fails. */
+function onceFor(templates: Map<string, Promise<string>>, seed: DatabaseSeed, ensure: (key: string) => Promise<string>): Promise<string> {
   const key = templateKey(seed);
-  let template = postgresTemplates.get(key);
+  let template = templates.get(key);
   if (!template) {
-    template = ensurePostgresTemplate(adminUrl, seed, `pho_so_tpl_${key}`);
-    template.catch(() => postgresTemplates.delete(key));
-    postgresTemplates.set(key, template);
+    template = ensure(key);
+    template.catch(() => templates.delete(key));
+    templates.set(key, template);
   }
   return template;
 }
+
+const postgresTemplate = (adminUrl: string, seed: DatabaseSeed) =>
+  onceFor(postgresTemplates, seed, (key) => ensurePostgresTemplate(adminUrl, seed, `pho_so_tpl_${key}`));
 
 async function ensurePostgresTemplate(adminUrl: string, seed: DatabaseSeed, name: string): Promise<string> {
   return withClient(adminUrl, async (client) => {
@@ -162,26 +179,14 @@ async function ensurePostgresTemplate(adminUrl: string, seed: DatabaseSeed, name
   });
 }
 
-export const testDatabaseUrl = (): string => process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 // ---- PGlite: a copied data folder -----------------------------------------------------------
 
 const TEMPLATE_ROOT = join(tmpdir(), 'pho-so-test-templates');
 const pgliteTemplates = new Map<string, Promise<string>>();
 
 async function clonePglite(seed: DatabaseSeed): Promise<TestDatabase> {
-  const root = mkdtempSync(join(tmpdir(), 'pho-so-pglite-'));
-  const dataDir = join(root, 'pglite');
+  const database = pgliteFolderTestDatabase();
+  const { dataDir } = database.settings;
   for (let attempt = 1; ; attempt++) {
     const template = await pgliteTemplate(seed);
     try {
@@ -191,28 +196,17 @@ async function clonePglite(seed: DatabaseSeed): Promise<TestDatabase> {
     } catch (error) {
       // Another checkout's run removed it as stale: build it again, once.
       rmSync(dataDir, { recursive: true, force: true });
-      if (attempt >= 2 || existsSync(join(template, 'PG_VERSION'))) throw error;
+      if (attempt >= 2 || existsSync(join(template, 'PG_VERSION'))) {
+        await database.dispose();
+        throw error;
+      }
       pgliteTemplates.delete(templateKey(seed));
     }
   }
-  return {
-    engine: 'pglite',
-    settings: { dataDir },
-    env: { DATA_DIR: root },
-    dispose: async () => rmSync(root, { recursive: true, force: true }),
-  };
+  return database;
 }
 
-function pgliteTemplate(seed: DatabaseSeed): Promise<string> {
-  const key = templateKey(seed);
-  let template = pgliteTemplates.get(key);
-  if (!template) {
-    template = ensurePgliteTemplate(seed, join(TEMPLATE_ROOT, key));
-    template.catch(() => pgliteTemplates.delete(key));
-    pgliteTemplates.set(key, template);
-  }
-  return template;
-}
+const pgliteTemplate = (seed: DatabaseSeed) => onceFor(pgliteTemplates, seed, (key) => ensurePgliteTemplate(seed, join(TEMPLATE_ROOT, key)));
 
 async function ensurePgliteTemplate(seed: DatabaseSeed, folder: string): Promise<string> {
   if (existsSync(join(folder, 'PG_VERSION'))) return folder;

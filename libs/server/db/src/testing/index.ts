@@ -1,2 +1,3 @@
 export * from './test-database';
-export { createPreparedDatabase, testDatabaseUrl, type DatabaseSeed } from './database-templates';
+export { createPreparedDatabase, type DatabaseSeed } from './database-templates';
+export { testDatabaseUrl, type TestDatabase } from './throwaway-database';

@@ -1,22 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { createDataSource, DatabaseEngine, DatabaseSettings } from '../data-source';
-import { createPreparedDatabase, testDatabaseUrl, withClient, type DatabaseSeed } from './database-templates';
+import { createDataSource, DatabaseEngine } from '../data-source';
+import { createPreparedDatabase, type DatabaseSeed } from './database-templates';
+import { pgliteFolderTestDatabase, postgresTestDatabase, testDatabaseUrl, throwawayDatabaseName, withClient, type TestDatabase } from './throwaway-database';
 
 /** Both engines every database test runs against. */
 export const TEST_ENGINES: DatabaseEngine[] = ['postgres', 'pglite'];
-
-export interface TestDatabase {
-  engine: DatabaseEngine;
-  settings: DatabaseSettings;
-  /** The environment a process (API, CLI) needs to open this same database through its config. */
-  env: { DATABASE_URL?: string; DATA_DIR?: string };
-  /** Drops the throwaway database (Postgres) or forgets it (PGlite in memory). */
-  dispose(): Promise<void>;
-}
 
 /**
  * An empty database of its own for one test file, so files can run in parallel without seeing each
@@ -26,26 +14,12 @@ export interface TestDatabase {
  */
 export async function createTestDatabase(engine: DatabaseEngine, { onDisk = false } = {}): Promise<TestDatabase> {
   if (engine === 'pglite') {
-    if (!onDisk) return { engine, settings: { dataDir: 'memory://' }, env: {}, dispose: async () => undefined };
-    const root = mkdtempSync(join(tmpdir(), 'pho-so-pglite-'));
-    return {
-      engine,
-      settings: { dataDir: join(root, 'pglite') },
-      env: { DATA_DIR: root },
-      dispose: async () => rmSync(root, { recursive: true, force: true }),
-    };
+    if (onDisk) return pgliteFolderTestDatabase();
+    return { engine, settings: { dataDir: 'memory://' }, env: {}, dispose: async () => undefined };
   }
-  const adminUrl = testDatabaseUrl();
-  const name = `pho_so_t_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    engine,
-    settings: { url: url.toString(), dataDir: 'memory://' },
-    env: { DATABASE_URL: url.toString() },
-    dispose: () => withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
-  };
+  const name = throwawayDatabaseName();
+  await withClient(testDatabaseUrl(), (client) => client.query(`CREATE DATABASE "${name}"`));
+  return postgresTestDatabase(name);
 }
 
 /**
